@@ -1,0 +1,60 @@
+#include "app/app.hpp"
+
+#include "modules/accounts/routes.hpp"
+#include "modules/audit/routes.hpp"
+#include "store/migrations.hpp"
+
+namespace jingkai::app {
+namespace {
+
+void register_system_routes(http::Router& router, const store::Database& db) {
+  router.add(http::Verb::get, "/api/v1/health", http::Access::anyone(),
+             [&db](const http::RequestContext&) -> Result<http::Response> {
+               return http::json_response(
+                   http::StatusCode::ok, boost::json::object{{"status", "ok"},
+                                                         {"db", store::to_string(db.dialect())},
+                                                         {"version", JINGKAI_VERSION}});
+             });
+}
+
+}  // namespace
+
+Result<std::unique_ptr<App>> App::open(const AppOptions& options, const Clock& clock) {
+  auto db = store::Database::open(options.db, options.connections);
+  if (!db) return std::unexpected(db.error());
+  if (auto migrated = store::migrate(**db); !migrated) return std::unexpected(migrated.error());
+  return std::unique_ptr<App>(new App(options, clock, std::move(*db)));
+}
+
+App::App(const AppOptions& options, const Clock& clock, std::unique_ptr<store::Database> db)
+    : clock_(clock),
+      db_(std::move(db)),
+      audit_log_(clock),
+      accounts_(*db_, account_repo_, audit_log_, clock, options.accounts),
+      audit_(*db_, audit_log_),
+      static_files_(options.web_dir),
+      router_([this](std::string_view token) { return accounts_.authenticate(token); }) {
+  register_system_routes(router_, *db_);
+  accounts::register_routes(router_, accounts_);
+  audit::register_routes(router_, audit_);
+  if (!options.web_dir.empty()) {
+    router_.set_fallback([this](const http::Request& r) { return static_files_.serve(r); });
+  }
+}
+
+Result<bool> seed_demo(App& app, const Actor& actor) {
+  auto zones = app.accounts().list_zones();
+  if (!zones) return std::unexpected(zones.error());
+  for (const auto& zone : *zones) {
+    if (zone.code == kDemoZone) return false;
+  }
+  auto zone = app.accounts().add_zone(actor, {0, std::string(kDemoZone), "诸暨经济开发区 (演示)"});
+  if (!zone) return std::unexpected(zone.error());
+  auto admin = app.accounts().add_user(
+      actor, kDemoZone,
+      {std::string(kDemoAdmin), "演示管理员", std::string(kDemoPassword), {Role::admin}});
+  if (!admin) return std::unexpected(admin.error());
+  return true;
+}
+
+}  // namespace jingkai::app

@@ -1,0 +1,59 @@
+// App: one deployment's parts, wired together — the database, the services and the router.
+// The server and the command line both start here.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "core/clock.hpp"
+#include "core/error.hpp"
+#include "http/router.hpp"
+#include "http/static_files.hpp"
+#include "modules/accounts/repo.hpp"
+#include "modules/accounts/service.hpp"
+#include "modules/audit/service.hpp"
+#include "store/audit_log.hpp"
+#include "store/database.hpp"
+
+namespace jingkai::app {
+
+struct AppOptions {
+  std::string db = "jingkai.db";  // SQLite file path or postgresql:// URL
+  std::size_t connections = 8;
+  std::string web_dir = JINGKAI_DEFAULT_WEB_DIR;  // the built web UI; empty serves none
+  accounts::AccountSettings accounts;
+};
+
+class App {
+ public:
+  // Opens the database and brings its schema up to date (or refuses one that is newer).
+  static Result<std::unique_ptr<App>> open(const AppOptions& options, const Clock& clock);
+
+  store::Database& db() { return *db_; }
+  accounts::AccountService& accounts() { return accounts_; }
+  audit::AuditService& audit() { return audit_; }
+  const http::Router& router() const { return router_; }
+
+ private:
+  App(const AppOptions& options, const Clock& clock, std::unique_ptr<store::Database> db);
+
+  const Clock& clock_;
+  std::unique_ptr<store::Database> db_;
+  store::AuditLog audit_log_;
+  accounts::AccountRepo account_repo_;
+  accounts::AccountService accounts_;
+  audit::AuditService audit_;
+  http::StaticFiles static_files_;
+  http::Router router_;
+};
+
+// The demo zone's administrator, printed by `make demo`.
+inline constexpr std::string_view kDemoZone = "zhuji-edz";
+inline constexpr std::string_view kDemoAdmin = "admin";
+inline constexpr std::string_view kDemoPassword = "jingkai-demo";
+
+// Creates the demo zone and its administrator unless the zone exists; returns whether it
+// created them.
+Result<bool> seed_demo(App& app, const Actor& actor);
+
+}  // namespace jingkai::app

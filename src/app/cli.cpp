@@ -1,0 +1,257 @@
+#include "app/cli.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <CLI/CLI.hpp>
+#include <cstdlib>
+#include <iostream>
+#include <thread>
+
+#include "app/app.hpp"
+#include "http/server.hpp"
+#include "store/migrations.hpp"
+
+namespace jingkai::app {
+namespace {
+
+constexpr int kOk = 0;
+constexpr int kFailed = 1;
+constexpr int kBadInput = 2;
+
+int report(std::ostream& err, const Error& error) {
+  err << "jingkai: " << error.message;
+  if (!error.field.empty()) err << " [" << error.field << "]";
+  err << "\n";
+  return error.kind == ErrorKind::invalid_input || error.kind == ErrorKind::not_found ||
+                 error.kind == ErrorKind::conflict
+             ? kBadInput
+             : kFailed;
+}
+
+Actor console_actor() {
+  const char* user = std::getenv("USER");
+  return Actor::system(std::string("cli:") + (user && *user ? user : "console"));
+}
+
+// Options every command that touches data shares.
+struct DataOptions {
+  std::string db = "jingkai.db";
+  void add_to(CLI::App* command) {
+    command->add_option("--db", db, "SQLite file or postgresql:// URL")->capture_default_str();
+  }
+};
+
+Result<std::unique_ptr<App>> open_app(const DataOptions& data, const Clock& clock,
+                                      std::size_t connections = 2, std::string web_dir = "") {
+  AppOptions options;
+  options.db = data.db;
+  options.connections = connections;
+  options.web_dir = std::move(web_dir);
+  return App::open(options, clock);
+}
+
+}  // namespace
+
+int run_cli(int argc, char** argv, std::istream& in, std::ostream& out, std::ostream& err) {
+  CLI::App cli{"jingkai (经开): runs an economic development zone", "jingkai"};
+  cli.require_subcommand(1);
+  cli.set_version_flag("--version", JINGKAI_VERSION);
+  const SystemClock clock;
+  int status = kOk;
+
+  // serve
+  DataOptions serve_data;
+  http::ServerOptions server;
+  std::string web_dir = JINGKAI_DEFAULT_WEB_DIR;
+  bool demo = false;
+  auto* serve = cli.add_subcommand("serve", "serve the API and the web UI");
+  serve_data.add_to(serve);
+  serve->add_option("--host", server.host, "address to listen on")->capture_default_str();
+  serve->add_option("--port", server.port, "port to listen on (0: any free port)")
+      ->capture_default_str();
+  serve->add_option("--threads", server.threads, "server threads (0: one per core)");
+  serve->add_option("--web", web_dir, "folder of the built web UI")->capture_default_str();
+  serve->add_flag("--demo", demo, "create the demo zone and its administrator if missing");
+  serve->callback([&] {
+    spdlog::set_level(spdlog::level::info);
+    const unsigned threads =
+        server.threads ? server.threads : std::max(1u, std::thread::hardware_concurrency());
+    auto app = open_app(serve_data, clock, threads + 2, web_dir);
+    if (!app) return void(status = report(err, app.error()));
+    if (demo) {
+      if (auto seeded = seed_demo(**app, console_actor()); !seeded) {
+        return void(status = report(err, seeded.error()));
+      }
+    }
+    http::Server http_server(server, (*app)->router());
+    auto port = http_server.start();
+    if (!port) return void(status = report(err, port.error()));
+    out << "jingkai listening on http://" << server.host << ":" << *port << "/ (database: "
+        << store::to_string((*app)->db().dialect()) << ")" << std::endl;
+    if (demo) {
+      out << "demo zone " << kDemoZone << ": log in as " << kDemoAdmin << " / " << kDemoPassword
+          << std::endl;
+    }
+    http_server.wait_for_signal();
+    out << "jingkai: stopping" << std::endl;
+    http_server.stop();
+  });
+
+  // migrate
+  DataOptions migrate_data;
+  auto* migrate = cli.add_subcommand("migrate", "bring the database schema up to date");
+  migrate_data.add_to(migrate);
+  migrate->callback([&] {
+    auto db = store::Database::open(migrate_data.db, 1);
+    if (!db) return void(status = report(err, db.error()));
+    auto state = store::migrate(**db);
+    if (!state) return void(status = report(err, state.error()));
+    out << "schema version " << state->before << " -> " << state->after << "\n";
+  });
+
+  // demo
+  DataOptions demo_data;
+  auto* demo_command = cli.add_subcommand("demo", "create the demo zone in a database");
+  demo_data.add_to(demo_command);
+  demo_command->callback([&] {
+    auto app = open_app(demo_data, clock);
+    if (!app) return void(status = report(err, app.error()));
+    auto seeded = seed_demo(**app, console_actor());
+    if (!seeded) return void(status = report(err, seeded.error()));
+    out << (*seeded ? "created" : "already present") << ": demo zone " << kDemoZone
+        << ", log in as " << kDemoAdmin << " / " << kDemoPassword << "\n";
+  });
+
+  // zone add | list
+  auto* zone = cli.add_subcommand("zone", "zones (tenants)");
+  zone->require_subcommand(1);
+  DataOptions zone_add_data;
+  accounts::Zone new_zone;
+  auto* zone_add = zone->add_subcommand("add", "add a zone");
+  zone_add_data.add_to(zone_add);
+  zone_add->add_option("--code", new_zone.code, "stable code, e.g. zhuji-edz")->required();
+  zone_add->add_option("--name", new_zone.name, "name, e.g. 诸暨经济开发区")->required();
+  zone_add->callback([&] {
+    auto app = open_app(zone_add_data, clock);
+    if (!app) return void(status = report(err, app.error()));
+    auto created = (*app)->accounts().add_zone(console_actor(), new_zone);
+    if (!created) return void(status = report(err, created.error()));
+    out << "zone " << created->code << " added\n";
+  });
+  DataOptions zone_list_data;
+  auto* zone_list = zone->add_subcommand("list", "list zones");
+  zone_list_data.add_to(zone_list);
+  zone_list->callback([&] {
+    auto app = open_app(zone_list_data, clock);
+    if (!app) return void(status = report(err, app.error()));
+    auto zones = (*app)->accounts().list_zones();
+    if (!zones) return void(status = report(err, zones.error()));
+    for (const auto& z : *zones) out << z.code << "\t" << z.name << "\n";
+  });
+
+  // user add | grant | list
+  auto* user = cli.add_subcommand("user", "users and their roles");
+  user->require_subcommand(1);
+  DataOptions user_add_data;
+  std::string user_zone;
+  accounts::NewUser new_user;
+  std::vector<std::string> user_roles;
+  bool password_stdin = false;
+  auto* user_add = user->add_subcommand("add", "add a user with roles in a zone");
+  user_add_data.add_to(user_add);
+  user_add->add_option("--zone", user_zone, "zone code")->required();
+  user_add->add_option("--role", user_roles, "role (repeatable)")->required();
+  user_add->add_option("--name", new_user.name, "login name")->required();
+  user_add->add_option("--display-name", new_user.display_name, "name shown in the UI");
+  user_add->add_flag("--password-stdin", password_stdin, "read the password from standard input")
+      ->required();
+  auto parse_roles = [&](const std::vector<std::string>& names) -> Result<std::vector<Role>> {
+    std::vector<Role> roles;
+    for (const auto& name : names) {
+      auto role = parse_role(name);
+      if (!role) return std::unexpected(Error::invalid("unknown_role", "未知角色: " + name, "role"));
+      roles.push_back(*role);
+    }
+    return roles;
+  };
+  user_add->callback([&] {
+    auto roles = parse_roles(user_roles);
+    if (!roles) return void(status = report(err, roles.error()));
+    new_user.roles = *roles;
+    std::getline(in, new_user.password);
+    if (!new_user.password.empty() && new_user.password.back() == '\r') new_user.password.pop_back();
+    auto app = open_app(user_add_data, clock);
+    if (!app) return void(status = report(err, app.error()));
+    auto created = (*app)->accounts().add_user(console_actor(), user_zone, new_user);
+    if (!created) return void(status = report(err, created.error()));
+    out << "user " << created->name << " added to " << user_zone << "\n";
+  });
+  DataOptions grant_data;
+  std::string grant_zone, grant_role, grant_name;
+  auto* user_grant = user->add_subcommand("grant", "give an existing user a role in a zone");
+  grant_data.add_to(user_grant);
+  user_grant->add_option("--zone", grant_zone, "zone code")->required();
+  user_grant->add_option("--role", grant_role, "role")->required();
+  user_grant->add_option("--name", grant_name, "login name")->required();
+  user_grant->callback([&] {
+    auto roles = parse_roles({grant_role});
+    if (!roles) return void(status = report(err, roles.error()));
+    auto app = open_app(grant_data, clock);
+    if (!app) return void(status = report(err, app.error()));
+    auto granted =
+        (*app)->accounts().grant(console_actor(), grant_name, grant_zone, roles->front());
+    if (!granted) return void(status = report(err, granted.error()));
+    out << "user " << grant_name << " holds " << grant_role << " in " << grant_zone << "\n";
+  });
+
+  // token create
+  auto* token = cli.add_subcommand("token", "bearer tokens for scripts");
+  token->require_subcommand(1);
+  DataOptions token_data;
+  std::string token_zone, token_user, token_label;
+  int token_days = 90;
+  auto* token_create = token->add_subcommand("create", "create a token; prints it once");
+  token_data.add_to(token_create);
+  token_create->add_option("--zone", token_zone, "zone the token works in")->required();
+  token_create->add_option("--name", token_user, "user the token acts for")->required();
+  token_create->add_option("--label", token_label, "what the token is for");
+  token_create->add_option("--days", token_days, "days of validity")->capture_default_str();
+  token_create->callback([&] {
+    auto app = open_app(token_data, clock);
+    if (!app) return void(status = report(err, app.error()));
+    auto created = (*app)->accounts().create_api_token(console_actor(), token_user, token_zone,
+                                                       token_label, token_days);
+    if (!created) return void(status = report(err, created.error()));
+    out << *created << "\n";
+  });
+
+  // audit verify
+  auto* audit = cli.add_subcommand("audit", "the audit log");
+  audit->require_subcommand(1);
+  DataOptions verify_data;
+  auto* verify = audit->add_subcommand("verify", "check the hash chain; exit 1 if broken");
+  verify_data.add_to(verify);
+  verify->callback([&] {
+    auto app = open_app(verify_data, clock);
+    if (!app) return void(status = report(err, app.error()));
+    auto result = (*app)->audit().verify();
+    if (!result) return void(status = report(err, result.error()));
+    if (result->ok) {
+      out << "audit log intact: " << result->rows << " records\n";
+    } else {
+      out << "audit log BROKEN at record " << *result->first_bad_seq << ": " << result->reason
+          << "\n";
+      status = kFailed;
+    }
+  });
+
+  try {
+    cli.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = cli.exit(e, out, err);
+    return code == 0 ? kOk : kBadInput;
+  }
+  return status;
+}
+
+}  // namespace jingkai::app

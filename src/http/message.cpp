@@ -1,0 +1,44 @@
+#include "http/message.hpp"
+
+namespace jingkai::http {
+
+Response json_response(StatusCode status, const boost::json::value& body) {
+  Response response{status, 11};
+  response.set(beast_http::field::content_type, "application/json; charset=utf-8");
+  response.set(beast_http::field::cache_control, "no-store");
+  response.body() = boost::json::serialize(body);
+  response.prepare_payload();
+  return response;
+}
+
+Response no_content() {
+  Response response{StatusCode::no_content, 11};
+  response.set(beast_http::field::cache_control, "no-store");
+  return response;
+}
+
+// The one place where the kinds of domain errors meet HTTP status codes.
+StatusCode status_for(ErrorKind kind) {
+  switch (kind) {
+    case ErrorKind::invalid_input: return StatusCode::bad_request;
+    case ErrorKind::unauthenticated: return StatusCode::unauthorized;
+    case ErrorKind::forbidden: return StatusCode::forbidden;
+    case ErrorKind::not_found: return StatusCode::not_found;
+    case ErrorKind::conflict: return StatusCode::conflict;
+    case ErrorKind::throttled: return StatusCode::too_many_requests;
+    case ErrorKind::payload_too_large: return StatusCode::payload_too_large;
+    case ErrorKind::unsupported_media_type: return StatusCode::unsupported_media_type;
+    case ErrorKind::unavailable: return StatusCode::service_unavailable;
+    case ErrorKind::internal: return StatusCode::internal_server_error;
+  }
+  return StatusCode::internal_server_error;
+}
+
+Response error_response(const Error& error) {
+  boost::json::object detail{{"code", error.code}, {"message", error.message}};
+  detail["field"] = error.field.empty() ? boost::json::value(nullptr)
+                                        : boost::json::value(error.field);
+  return json_response(status_for(error.kind), boost::json::object{{"error", std::move(detail)}});
+}
+
+}  // namespace jingkai::http

@@ -1,0 +1,38 @@
+// The HTTP messages the server exchanges, and builders for the JSON responses it sends.
+#pragma once
+
+#include <boost/beast/http.hpp>
+#include <boost/json.hpp>
+#include <string>
+
+#include "core/error.hpp"
+#include "core/page.hpp"
+
+namespace jingkai::http {
+
+namespace beast_http = boost::beast::http;
+using Verb = beast_http::verb;
+using StatusCode = beast_http::status;
+using Request = beast_http::request<beast_http::string_body>;
+using Response = beast_http::response<beast_http::string_body>;
+
+Response json_response(StatusCode status, const boost::json::value& body);
+Response no_content();
+
+// {"error":{"code","message","field"}} with the status the error's kind maps to.
+Response error_response(const Error& error);
+StatusCode status_for(ErrorKind kind);
+
+// {items, total, page, page_size}, rendering each item with `render`.
+template <typename T, typename Render>
+boost::json::object page_json(const Page<T>& page, Render&& render) {
+  boost::json::array items;
+  items.reserve(page.items.size());
+  for (const T& item : page.items) items.push_back(render(item));
+  return {{"items", std::move(items)},
+          {"total", page.total},
+          {"page", page.page},
+          {"page_size", page.page_size}};
+}
+
+}  // namespace jingkai::http

@@ -1,0 +1,191 @@
+#include "http/router.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <boost/url.hpp>
+#include <charconv>
+
+namespace jingkai::http {
+
+bool Access::allows(const Actor& actor) const {
+  switch (kind) {
+    case Kind::anyone:
+    case Kind::any_user: return true;
+    case Kind::roles:
+      return std::any_of(roles.begin(), roles.end(), [&](Role r) { return actor.has(r); });
+  }
+  return false;
+}
+
+void Router::add(Verb method, std::string pattern, Access access, Handler handler) {
+  routes_.push_back(Route{method, std::move(pattern), std::move(access), std::move(handler)});
+}
+
+namespace {
+
+std::vector<std::string_view> segments(std::string_view path) {
+  std::vector<std::string_view> parts;
+  std::size_t start = 1;
+  while (start <= path.size()) {
+    const std::size_t end = std::min(path.find('/', start), path.size());
+    parts.push_back(path.substr(start, end - start));
+    start = end + 1;
+  }
+  return parts;
+}
+
+bool match(std::string_view pattern, std::string_view path,
+           std::map<std::string, std::string, std::less<>>& params) {
+  const auto want = segments(pattern), got = segments(path);
+  if (want.size() != got.size()) return false;
+  for (std::size_t i = 0; i < want.size(); ++i) {
+    if (want[i].starts_with('{') && want[i].ends_with('}')) {
+      if (got[i].empty()) return false;
+      params.emplace(std::string(want[i].substr(1, want[i].size() - 2)), std::string(got[i]));
+    } else if (want[i] != got[i]) {
+      return false;
+    }
+  }
+  return true;
+}
+
+std::optional<std::int64_t> to_int(std::string_view text) {
+  std::int64_t value = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || end != text.data() + text.size()) return std::nullopt;
+  return value;
+}
+
+}  // namespace
+
+Result<PageRequest> RequestContext::page() const {
+  PageRequest request;
+  if (auto it = query.find("page"); it != query.end()) {
+    auto value = to_int(it->second);
+    if (!value || *value < 1) {
+      return std::unexpected(Error::invalid("bad_page", "page 须为正整数", "page"));
+    }
+    request.page = *value;
+  }
+  if (auto it = query.find("page_size"); it != query.end()) {
+    auto value = to_int(it->second);
+    if (!value || *value < 1 || *value > PageRequest::kMaxPageSize) {
+      return std::unexpected(
+          Error::invalid("bad_page_size", "page_size 须为 1-500 的整数", "page_size"));
+    }
+    request.page_size = *value;
+  }
+  if (request.page > INT64_MAX / request.page_size) {
+    return std::unexpected(Error::invalid("bad_page", "page 过大", "page"));
+  }
+  return request;
+}
+
+std::string credential_of(const Request& request) {
+  const std::string_view authorization = request[beast_http::field::authorization];
+  constexpr std::string_view kBearer = "Bearer ";
+  if (authorization.starts_with(kBearer)) return std::string(authorization.substr(kBearer.size()));
+  const std::string_view cookies = request[beast_http::field::cookie];
+  std::size_t start = 0;
+  while (start < cookies.size()) {
+    std::size_t end = cookies.find(';', start);
+    if (end == std::string_view::npos) end = cookies.size();
+    std::string_view pair = cookies.substr(start, end - start);
+    while (pair.starts_with(' ')) pair.remove_prefix(1);
+    if (pair.starts_with(Router::kSessionCookie) &&
+        pair.substr(Router::kSessionCookie.size()).starts_with('=')) {
+      return std::string(pair.substr(Router::kSessionCookie.size() + 1));
+    }
+    start = end + 1;
+  }
+  return {};
+}
+
+Response Router::handle(const Request& request) const {
+  Response response;
+  try {
+    response = dispatch(request);
+  } catch (const std::exception& failure) {
+    spdlog::error("{} {}: {}", std::string_view(request.method_string()),
+                  std::string_view(request.target()), failure.what());
+    response = error_response(Error::internal("服务器内部错误 (internal error)"));
+  }
+  response.keep_alive(request.keep_alive());
+  return response;
+}
+
+Response Router::dispatch(const Request& request) const {
+  auto target = boost::urls::parse_origin_form(request.target());
+  if (!target) {
+    return error_response(Error::invalid("bad_target", "请求地址无效 (malformed request target)"));
+  }
+  const std::string path = target->path();
+  // Both the raw and the decoded path: "%2e%2e" must not slip past as a plain segment.
+  for (std::string_view form : {std::string_view(target->encoded_path()), std::string_view(path)}) {
+    for (std::string_view segment : segments(form)) {
+      if (segment == ".." || segment == ".") {
+        return error_response(
+            Error::invalid("bad_path", "路径中不允许 . 或 .. (dot segments are not allowed)"));
+      }
+    }
+  }
+  if (!path.starts_with("/api/")) {
+    if (fallback_) return fallback_(request);
+    return error_response(Error::not_found("not_found", "未找到 (not found)"));
+  }
+
+  RequestContext context{request, path, {}, {}, std::nullopt, {}};
+  const Route* found = nullptr;
+  bool path_known = false;
+  for (const Route& route : routes_) {
+    std::map<std::string, std::string, std::less<>> params;
+    if (!match(route.pattern, path, params)) continue;
+    path_known = true;
+    if (route.method == request.method()) {
+      found = &route;
+      context.params = std::move(params);
+      break;
+    }
+  }
+  if (!found) {
+    if (path_known) {
+      Response response = error_response(
+          Error{ErrorKind::invalid_input, "method_not_allowed", "不支持该方法 (method not allowed)",
+                {}});
+      response.result(StatusCode::method_not_allowed);
+      return response;
+    }
+    return error_response(Error::not_found("no_route", "没有这个接口 (no such API route)"));
+  }
+  for (const auto& param : target->params()) {
+    context.query.insert_or_assign(std::string(param.key),
+                                   param.has_value ? std::string(param.value) : std::string());
+  }
+  if (found->access.kind != Access::Kind::anyone) {
+    context.credential = credential_of(request);
+    auto actor = authenticate_(context.credential);
+    if (!actor) return error_response(actor.error());
+    if (!found->access.allows(*actor)) {
+      return error_response(Error::forbidden("您的角色无权执行此操作 (your role does not allow this)"));
+    }
+    context.caller = std::move(*actor);
+  }
+  auto result = found->handler(context);
+  if (!result) {
+    if (result.error().kind == ErrorKind::internal || result.error().kind == ErrorKind::unavailable) {
+      // The detail (a driver's message, say) goes to the log, not to the client.
+      spdlog::error("{} {}: {}", std::string_view(request.method_string()), path,
+                    result.error().message);
+      Error shown = result.error();
+      shown.message = shown.kind == ErrorKind::unavailable
+                          ? "服务暂时不可用, 请稍后再试 (service unavailable)"
+                          : "服务器内部错误 (internal error)";
+      return error_response(shown);
+    }
+    return error_response(result.error());
+  }
+  return std::move(*result);
+}
+
+}  // namespace jingkai::http

@@ -1,0 +1,86 @@
+// Router: the table of API routes, each with the roles it allows, and their dispatch.
+#pragma once
+
+#include <functional>
+#include <initializer_list>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/actor.hpp"
+#include "core/error.hpp"
+#include "core/page.hpp"
+#include "http/message.hpp"
+
+namespace jingkai::http {
+
+// Who may call a route: anyone, any signed-in user, or holders of given roles in the zone
+// the request works in.
+struct Access {
+  enum class Kind { anyone, any_user, roles };
+  Kind kind = Kind::any_user;
+  std::vector<Role> roles;
+
+  static Access anyone() { return {Kind::anyone, {}}; }
+  static Access any_user() { return {Kind::any_user, {}}; }
+  static Access only(std::initializer_list<Role> roles) { return {Kind::roles, roles}; }
+  bool allows(const Actor& actor) const;
+};
+
+// What a handler gets: the request, its parsed target, and who is calling.
+struct RequestContext {
+  const Request& request;
+  std::string path;
+  std::map<std::string, std::string, std::less<>> query;
+  std::map<std::string, std::string, std::less<>> params;  // from {name} in the pattern
+  std::optional<Actor> caller;                             // set unless the route is public
+  std::string credential;  // the session or bearer token the caller presented
+
+  const Actor& actor() const { return *caller; }
+  // ?page=&page_size=, validated (page >= 1, 1 <= page_size <= 500).
+  Result<PageRequest> page() const;
+};
+
+using Handler = std::function<Result<Response>(const RequestContext&)>;
+
+struct Route {
+  Verb method;
+  std::string pattern;  // e.g. "/api/v1/users/{id}"
+  Access access;
+  Handler handler;
+};
+
+// Resolves a presented credential to the actor it speaks for.
+using Authenticate = std::function<Result<Actor>(std::string_view credential)>;
+
+class Router {
+ public:
+  static constexpr std::string_view kSessionCookie = "jingkai_session";
+
+  explicit Router(Authenticate authenticate) : authenticate_(std::move(authenticate)) {}
+
+  void add(Verb method, std::string pattern, Access access, Handler handler);
+  const std::vector<Route>& routes() const { return routes_; }
+
+  // Serves paths outside /api/ (the web UI). Without it they are 404.
+  void set_fallback(std::function<Response(const Request&)> fallback) {
+    fallback_ = std::move(fallback);
+  }
+
+  // Never throws; every failure becomes a JSON error response.
+  Response handle(const Request& request) const;
+
+ private:
+  Response dispatch(const Request& request) const;
+
+  Authenticate authenticate_;
+  std::vector<Route> routes_;
+  std::function<Response(const Request&)> fallback_;
+};
+
+// The token a request presents: "Authorization: Bearer …", else the session cookie.
+std::string credential_of(const Request& request);
+
+}  // namespace jingkai::http

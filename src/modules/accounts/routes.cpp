@@ -1,0 +1,187 @@
+#include "modules/accounts/routes.hpp"
+
+#include <fmt/format.h>
+
+#include "http/json_body.hpp"
+
+namespace jingkai::accounts {
+namespace {
+
+namespace json = boost::json;
+using http::Access;
+using http::RequestContext;
+using http::Response;
+using http::Verb;
+
+json::array roles_json(const std::vector<Role>& roles) {
+  json::array array;
+  for (Role role : roles) array.emplace_back(to_string(role));
+  return array;
+}
+
+json::object user_json(const User& user, std::string_view current_zone) {
+  json::array zones;
+  for (const Membership& m : user.memberships) {
+    zones.push_back(
+        json::object{{"code", m.zone.code}, {"name", m.zone.name}, {"roles", roles_json(m.roles)}});
+  }
+  return {{"id", user.id},
+          {"name", user.name},
+          {"display_name", user.display_name},
+          {"current_zone", current_zone},
+          {"zones", std::move(zones)}};
+}
+
+json::object zone_user_json(const ZoneUser& user) {
+  return {{"id", user.id},
+          {"name", user.name},
+          {"display_name", user.display_name},
+          {"roles", roles_json(user.roles)}};
+}
+
+Result<std::vector<Role>> parse_roles(const std::vector<std::string>& names) {
+  std::vector<Role> roles;
+  for (const std::string& name : names) {
+    auto role = parse_role(name);
+    if (!role) {
+      return std::unexpected(Error::invalid("unknown_role", "未知角色: " + name, "roles"));
+    }
+    roles.push_back(*role);
+  }
+  return roles;
+}
+
+std::string session_cookie(std::string_view token, EpochMs max_age_ms) {
+  return fmt::format("{}={}; Path=/; HttpOnly; SameSite=Strict; Max-Age={}",
+                     http::Router::kSessionCookie, token, max_age_ms / 1000);
+}
+
+}  // namespace
+
+void register_routes(http::Router& router, AccountService& accounts) {
+  router.add(Verb::post, "/api/v1/auth/login", Access::anyone(),
+             [&accounts](const RequestContext& ctx) -> Result<Response> {
+               auto body = http::parse_json_object(ctx.request);
+               if (!body) return std::unexpected(body.error());
+               http::FieldReader fields(*body);
+               const std::string name = fields.required_string("name", 64);
+               const std::string password = fields.required_string("password", 256);
+               if (auto done = fields.finish(); !done) return std::unexpected(done.error());
+               auto login = accounts.login(name, password);
+               if (!login) return std::unexpected(login.error());
+               std::string zone_code;
+               for (const auto& m : login->user.memberships) {
+                 if (m.zone.id == login->current_zone) zone_code = m.zone.code;
+               }
+               Response response = http::json_response(
+                   http::StatusCode::ok, json::object{{"token", login->token},
+                                                  {"user", user_json(login->user, zone_code)}});
+               response.set(http::beast_http::field::set_cookie,
+                            session_cookie(login->token, login->valid_for_ms));
+               return response;
+             });
+
+  router.add(Verb::post, "/api/v1/auth/logout", Access::any_user(),
+             [&accounts](const RequestContext& ctx) -> Result<Response> {
+               if (auto done = accounts.logout(ctx.credential); !done) {
+                 return std::unexpected(done.error());
+               }
+               Response response = http::no_content();
+               response.set(http::beast_http::field::set_cookie, session_cookie("", 0));
+               return response;
+             });
+
+  router.add(Verb::get, "/api/v1/auth/me", Access::any_user(),
+             [&accounts](const RequestContext& ctx) -> Result<Response> {
+               auto user = accounts.describe(ctx.actor().user_id);
+               if (!user) return std::unexpected(user.error());
+               return http::json_response(
+                   http::StatusCode::ok, json::object{{"user", user_json(*user, ctx.actor().zone_code)}});
+             });
+
+  router.add(Verb::put, "/api/v1/auth/zone", Access::any_user(),
+             [&accounts](const RequestContext& ctx) -> Result<Response> {
+               auto body = http::parse_json_object(ctx.request);
+               if (!body) return std::unexpected(body.error());
+               http::FieldReader fields(*body);
+               const std::string zone = fields.required_string("zone", 32);
+               if (auto done = fields.finish(); !done) return std::unexpected(done.error());
+               auto user = accounts.switch_zone(ctx.credential, ctx.actor(), zone);
+               if (!user) return std::unexpected(user.error());
+               return http::json_response(http::StatusCode::ok,
+                                          json::object{{"user", user_json(*user, zone)}});
+             });
+
+  router.add(Verb::get, "/api/v1/zones", Access::any_user(),
+             [&accounts](const RequestContext& ctx) -> Result<Response> {
+               auto page = ctx.page();
+               if (!page) return std::unexpected(page.error());
+               auto zones = accounts.list_zones();
+               if (!zones) return std::unexpected(zones.error());
+               Page<Zone> result{{}, static_cast<std::int64_t>(zones->size()), page->page,
+                                 page->page_size};
+               for (std::size_t i = page->offset(); i < zones->size() &&
+                                                    result.items.size() < std::size_t(page->page_size);
+                    ++i) {
+                 result.items.push_back((*zones)[i]);
+               }
+               return http::json_response(http::StatusCode::ok,
+                                          http::page_json(result, [](const Zone& z) {
+                                            return json::object{{"code", z.code},
+                                                                {"name", z.name}};
+                                          }));
+             });
+
+  router.add(Verb::post, "/api/v1/zones", Access::only({Role::admin}),
+             [&accounts](const RequestContext& ctx) -> Result<Response> {
+               auto body = http::parse_json_object(ctx.request);
+               if (!body) return std::unexpected(body.error());
+               http::FieldReader fields(*body);
+               Zone zone;
+               zone.code = fields.required_string("code", 32);
+               zone.name = fields.required_string("name", 100);
+               if (auto done = fields.finish(); !done) return std::unexpected(done.error());
+               auto created = accounts.add_zone(ctx.actor(), zone);
+               if (!created) return std::unexpected(created.error());
+               // The admin who creates a zone administers it.
+               if (auto granted = accounts.grant(ctx.actor(), ctx.actor().user_name,
+                                                 created->code, Role::admin);
+                   !granted) {
+                 return std::unexpected(granted.error());
+               }
+               return http::json_response(
+                   http::StatusCode::created,
+                   json::object{{"code", created->code}, {"name", created->name}});
+             });
+
+  router.add(Verb::get, "/api/v1/users", Access::only({Role::admin}),
+             [&accounts](const RequestContext& ctx) -> Result<Response> {
+               auto page = ctx.page();
+               if (!page) return std::unexpected(page.error());
+               auto users = accounts.list_users(ctx.actor(), *page);
+               if (!users) return std::unexpected(users.error());
+               return http::json_response(http::StatusCode::ok,
+                                          http::page_json(*users, zone_user_json));
+             });
+
+  router.add(Verb::post, "/api/v1/users", Access::only({Role::admin}),
+             [&accounts](const RequestContext& ctx) -> Result<Response> {
+               auto body = http::parse_json_object(ctx.request);
+               if (!body) return std::unexpected(body.error());
+               http::FieldReader fields(*body);
+               NewUser user;
+               user.name = fields.required_string("name", 64);
+               user.display_name = fields.optional_string("display_name", 64);
+               user.password = fields.required_string("password", 256);
+               const auto role_names = fields.string_array("roles", 16);
+               if (auto done = fields.finish(); !done) return std::unexpected(done.error());
+               auto roles = parse_roles(role_names);
+               if (!roles) return std::unexpected(roles.error());
+               user.roles = std::move(*roles);
+               auto created = accounts.add_user(ctx.actor(), ctx.actor().zone_code, user);
+               if (!created) return std::unexpected(created.error());
+               return http::json_response(http::StatusCode::created, zone_user_json(*created));
+             });
+}
+
+}  // namespace jingkai::accounts

@@ -1,0 +1,12 @@
+// Precompiled header: the heavy third-party headers, parsed once per build.
+#pragma once
+#include <boost/asio.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <boost/json.hpp>
+#include <soci/soci.h>
+#include <spdlog/spdlog.h>
+#include <fmt/format.h>
+#include <expected>
+#include <string>
+#include <vector>

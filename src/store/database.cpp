@@ -1,0 +1,103 @@
+#include "store/database.hpp"
+
+#include <soci/postgresql/soci-postgresql.h>
+#include <soci/sqlite3/soci-sqlite3.h>
+
+#include <filesystem>
+
+namespace jingkai::store {
+
+std::string_view to_string(Dialect dialect) {
+  return dialect == Dialect::sqlite ? "sqlite" : "postgresql";
+}
+
+namespace {
+
+bool is_postgresql_url(const std::string& url) {
+  return url.starts_with("postgresql://") || url.starts_with("postgres://");
+}
+
+std::unique_ptr<soci::session> connect_sqlite(const std::string& path) {
+  // SOCI passes the string after "db=" to sqlite3_open_v2; quoting protects spaces.
+  auto sql = std::make_unique<soci::session>(soci::sqlite3, "db=\"" + path + "\" timeout=30");
+  // WAL lets readers run beside the one writer; synchronous=FULL makes each commit (and so
+  // each audit record) durable before the caller hears of it.
+  *sql << "PRAGMA journal_mode=WAL";
+  *sql << "PRAGMA synchronous=FULL";
+  *sql << "PRAGMA foreign_keys=ON";
+  *sql << "PRAGMA busy_timeout=30000";
+  return sql;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Database>> Database::open(const std::string& url,
+                                                 std::size_t connections) {
+  if (url.empty()) return std::unexpected(Error::invalid("db_url", "数据库路径为空", "db"));
+  if (connections == 0) connections = 1;
+  const Dialect dialect = is_postgresql_url(url) ? Dialect::postgresql : Dialect::sqlite;
+  if (dialect == Dialect::sqlite) {
+    const auto parent = std::filesystem::path(url).parent_path();
+    if (!parent.empty() && !std::filesystem::is_directory(parent)) {
+      return std::unexpected(
+          Error::invalid("db_path", "数据库所在目录不存在: " + parent.string(), "db"));
+    }
+  }
+  std::vector<std::unique_ptr<soci::session>> sessions;
+  try {
+    for (std::size_t i = 0; i < connections; ++i) {
+      sessions.push_back(dialect == Dialect::sqlite
+                             ? connect_sqlite(url)
+                             : std::make_unique<soci::session>(soci::postgresql, url));
+    }
+  } catch (const std::exception& failure) {
+    return std::unexpected(Error{ErrorKind::unavailable, "db_connect",
+                                 std::string("无法打开数据库: ") + failure.what(), "db"});
+  }
+  return std::unique_ptr<Database>(new Database(dialect, std::move(sessions)));
+}
+
+Database::Database(Dialect dialect, std::vector<std::unique_ptr<soci::session>> sessions)
+    : dialect_(dialect), sessions_(std::move(sessions)) {
+  for (auto& s : sessions_) idle_.push_back(s.get());
+}
+
+Database::~Database() = default;
+
+soci::session* Database::take() {
+  std::unique_lock lock(mutex_);
+  available_.wait(lock, [this] { return !idle_.empty(); });
+  soci::session* sql = idle_.back();
+  idle_.pop_back();
+  return sql;
+}
+
+void Database::give_back(soci::session* session) {
+  {
+    std::lock_guard lock(mutex_);
+    idle_.push_back(session);
+  }
+  available_.notify_one();
+}
+
+void Database::begin(soci::session& sql, bool writing) {
+  if (dialect_ == Dialect::sqlite) {
+    // IMMEDIATE takes the write lock at the start, so two writers queue on busy_timeout
+    // instead of deadlocking when both try to upgrade a read lock.
+    sql << (writing ? "BEGIN IMMEDIATE" : "BEGIN");
+  } else {
+    sql << (writing ? "BEGIN" : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+  }
+}
+
+Error database_error(const std::exception& failure) {
+  const std::string_view what = failure.what();
+  if (what.find("UNIQUE constraint failed") != std::string_view::npos ||
+      what.find("duplicate key value") != std::string_view::npos) {
+    return Error::conflict("duplicate", "记录已存在");
+  }
+  return Error{ErrorKind::unavailable, "db_failure", std::string("数据库错误: ") + std::string(what),
+               {}};
+}
+
+}  // namespace jingkai::store

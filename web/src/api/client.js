@@ -1,0 +1,140 @@
+// The one way the UI talks to the jingkai server: JSON over fetch, the session cookie
+// travelling with every request, and every failure turned into an ApiError.
+
+export const API_BASE = '/api/v1';
+
+/**
+ * A failed API call. `status` is the HTTP status (0 when the server was not reached),
+ * `code` the machine-readable error code, `field` the input field at fault or null.
+ */
+export class ApiError extends Error {
+  constructor({ status, code, message, field = null }) {
+    super(message || code);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.field = field ?? null;
+  }
+
+  get isUnauthorized() {
+    return this.status === 401;
+  }
+}
+
+// The server's error shape is {"error":{"code","message","field"}}; anything else (a proxy
+// page, an empty body) still becomes an ApiError with a code derived from the status.
+export function errorFromBody(status, body, statusText = '') {
+  const e = body && typeof body === 'object' ? body.error : null;
+  if (e && typeof e === 'object' && typeof e.code === 'string') {
+    return new ApiError({
+      status,
+      code: e.code,
+      message: typeof e.message === 'string' ? e.message : '',
+      field: typeof e.field === 'string' && e.field !== '' ? e.field : null,
+    });
+  }
+  return new ApiError({
+    status,
+    code: `http_${status}`,
+    message: statusText || `HTTP ${status}`,
+  });
+}
+
+function buildUrl(path, query) {
+  let url = path.startsWith('/api/') ? path : API_BASE + path;
+  if (query) {
+    const params = new URLSearchParams();
+    for (const [k, v] of Object.entries(query)) {
+      if (v !== undefined && v !== null && v !== '') params.append(k, String(v));
+    }
+    const s = params.toString();
+    if (s) url += (url.includes('?') ? '&' : '?') + s;
+  }
+  return url;
+}
+
+async function readJson(response) {
+  const text = await response.text();
+  if (!text) return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Creates a client. `fetch` is injectable for tests; `onUnauthorized` is called when any
+ * call other than login (and other than those that ask not to, such as the session probe
+ * at start-up) answers 401.
+ */
+export function createApiClient({ fetch: fetchImpl, onUnauthorized } = {}) {
+  const doFetch = fetchImpl ?? ((...args) => globalThis.fetch(...args));
+  let unauthorizedHandler = onUnauthorized ?? null;
+
+  async function request(method, path, { body, query, redirectOn401 = true } = {}) {
+    const headers = { Accept: 'application/json' };
+    const init = { method, headers, credentials: 'same-origin' };
+    if (body !== undefined) {
+      headers['Content-Type'] = 'application/json';
+      init.body = JSON.stringify(body);
+    }
+    let response;
+    try {
+      response = await doFetch(buildUrl(path, query), init);
+    } catch (cause) {
+      const err = new ApiError({
+        status: 0,
+        code: 'network_error',
+        message: cause?.message || 'network error',
+      });
+      err.cause = cause;
+      throw err;
+    }
+    if (response.status === 204) return null;
+    const data = await readJson(response);
+    if (response.ok) {
+      if (data === undefined) {
+        throw new ApiError({
+          status: response.status,
+          code: 'bad_response',
+          message: 'response is not JSON',
+        });
+      }
+      return data;
+    }
+    const err = errorFromBody(response.status, data, response.statusText);
+    if (err.status === 401 && redirectOn401 && unauthorizedHandler) {
+      unauthorizedHandler(err);
+    }
+    throw err;
+  }
+
+  return {
+    request,
+    setUnauthorizedHandler(fn) {
+      unauthorizedHandler = fn;
+    },
+
+    health: () => request('GET', '/health', { redirectOn401: false }),
+
+    // A wrong password is an answer to show on the login form, not a lost session.
+    login: (name, password) =>
+      request('POST', '/auth/login', { body: { name, password }, redirectOn401: false }),
+    logout: () => request('POST', '/auth/logout', { redirectOn401: false }),
+    // The router asks this before every first navigation and handles 401 itself.
+    me: () => request('GET', '/auth/me', { redirectOn401: false }),
+    switchZone: (zone) => request('PUT', '/auth/zone', { body: { zone } }),
+
+    listUsers: ({ page = 1, pageSize = 20 } = {}) =>
+      request('GET', '/users', { query: { page, page_size: pageSize } }),
+    createUser: (user) => request('POST', '/users', { body: user }),
+
+    listAudit: ({ page = 1, pageSize = 20 } = {}) =>
+      request('GET', '/audit', { query: { page, page_size: pageSize } }),
+    verifyAudit: () => request('GET', '/audit/verify'),
+  };
+}
+
+// The application's client; main.js installs the 401 handler once the router exists.
+export const api = createApiClient();

@@ -1,0 +1,24 @@
+// The icons the side menu uses, by the names menu.js gives them.
+import {
+  Briefcase,
+  HomeFilled,
+  MapLocation,
+  OfficeBuilding,
+  Position,
+  Stamp,
+  Tickets,
+  TrendCharts,
+  User,
+} from '@element-plus/icons-vue';
+
+export const menuIcons = {
+  Briefcase,
+  HomeFilled,
+  MapLocation,
+  OfficeBuilding,
+  Position,
+  Stamp,
+  Tickets,
+  TrendCharts,
+  User,
+};

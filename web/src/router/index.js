@@ -1,0 +1,67 @@
+import { createRouter, createWebHistory } from 'vue-router';
+import { useSessionStore } from '@/stores/session';
+import { MODULES } from '@/menu';
+import { safeRedirect } from './redirect';
+import AppLayout from '@/layouts/AppLayout.vue';
+import LoginView from '@/views/LoginView.vue';
+import HomeView from '@/views/HomeView.vue';
+import NotAvailableView from '@/views/NotAvailableView.vue';
+import NotFoundView from '@/views/NotFoundView.vue';
+
+// Modules whose pages are not built yet all show the same honest notice.
+const moduleRoutes = MODULES.map((m) => ({
+  path: m.path.slice(1),
+  name: m.key,
+  component: NotAvailableView,
+  props: { module: m.key },
+  meta: { menuKey: m.key },
+}));
+
+export const routes = [
+  { path: '/login', name: 'login', component: LoginView, meta: { public: true } },
+  {
+    path: '/',
+    component: AppLayout,
+    children: [
+      { path: '', name: 'home', component: HomeView, meta: { menuKey: 'home' } },
+      ...moduleRoutes,
+      {
+        path: 'admin/users',
+        name: 'admin-users',
+        component: () => import('@/views/admin/UsersView.vue'),
+        meta: { menuKey: 'users', requiresAdmin: true },
+      },
+      {
+        path: 'admin/audit',
+        name: 'admin-audit',
+        component: () => import('@/views/admin/AuditView.vue'),
+        meta: { menuKey: 'audit', requiresAdmin: true },
+      },
+      { path: ':pathMatch(.*)*', name: 'not-found', component: NotFoundView },
+    ],
+  },
+];
+
+export function createAppRouter() {
+  const router = createRouter({
+    history: createWebHistory(),
+    routes,
+    scrollBehavior: () => ({ top: 0 }),
+  });
+
+  router.beforeEach(async (to) => {
+    const session = useSessionStore();
+    await session.check();
+    if (to.meta.public) {
+      return to.name === 'login' && session.isLoggedIn ? safeRedirect(to.query.redirect) : true;
+    }
+    if (!session.isLoggedIn) {
+      return to.fullPath === '/'
+        ? { name: 'login' }
+        : { name: 'login', query: { redirect: to.fullPath } };
+    }
+    return true;
+  });
+
+  return router;
+}
