@@ -1,5 +1,7 @@
 #include "http/message.hpp"
 
+#include <spdlog/spdlog.h>
+
 namespace jingkai::http {
 
 Response json_response(StatusCode status, const boost::json::value& body) {
@@ -35,7 +37,16 @@ StatusCode status_for(ErrorKind kind) {
 }
 
 Response error_response(const Error& error) {
-  boost::json::object detail{{"code", error.code}, {"message", error.message}};
+  std::string_view message = error.message;
+  // A failure of the server itself is logged in full; the client learns only that it
+  // happened, never a driver's message, a query or a stack.
+  if (error.kind == ErrorKind::internal || error.kind == ErrorKind::unavailable) {
+    spdlog::error("{}: {}", error.code, error.message);
+    message = error.kind == ErrorKind::unavailable
+                  ? "服务暂时不可用, 请稍后再试 (service unavailable)"
+                  : "服务器内部错误 (internal error)";
+  }
+  boost::json::object detail{{"code", error.code}, {"message", message}};
   detail["field"] = error.field.empty() ? boost::json::value(nullptr)
                                         : boost::json::value(error.field);
   return json_response(status_for(error.kind), boost::json::object{{"error", std::move(detail)}});

@@ -107,9 +107,9 @@ Response Router::handle(const Request& request) const {
   try {
     response = dispatch(request);
   } catch (const std::exception& failure) {
-    spdlog::error("{} {}: {}", std::string_view(request.method_string()),
-                  std::string_view(request.target()), failure.what());
-    response = error_response(Error::internal("服务器内部错误 (internal error)"));
+    response = error_response(Error::internal(
+        fmt::format("{} {}: {}", std::string_view(request.method_string()),
+                    std::string_view(request.target()), failure.what())));
   }
   response.keep_alive(request.keep_alive());
   return response;
@@ -172,19 +172,7 @@ Response Router::dispatch(const Request& request) const {
     context.caller = std::move(*actor);
   }
   auto result = found->handler(context);
-  if (!result) {
-    if (result.error().kind == ErrorKind::internal || result.error().kind == ErrorKind::unavailable) {
-      // The detail (a driver's message, say) goes to the log, not to the client.
-      spdlog::error("{} {}: {}", std::string_view(request.method_string()), path,
-                    result.error().message);
-      Error shown = result.error();
-      shown.message = shown.kind == ErrorKind::unavailable
-                          ? "服务暂时不可用, 请稍后再试 (service unavailable)"
-                          : "服务器内部错误 (internal error)";
-      return error_response(shown);
-    }
-    return error_response(result.error());
-  }
+  if (!result) return error_response(result.error());
   return std::move(*result);
 }
 

@@ -5,6 +5,7 @@
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <array>
 #include <optional>
 
 namespace jingkai::http {
@@ -86,11 +87,26 @@ class Connection : public std::enable_shared_from_this<Connection> {
     close();
   }
 
-  // Answers with an error and closes: the rest of the request cannot be trusted.
+  // Answers with an error and closes: the rest of the request cannot be trusted. The
+  // client may still be sending; what it sends is read and dropped for a moment, since
+  // closing a socket with unread data resets it and the client would lose the answer.
   void refuse(const Error& error) {
-    Response response = error_response(error);
-    response.keep_alive(false);
-    write(std::move(response));
+    auto message = std::make_shared<Response>(error_response(error));
+    message->keep_alive(false);
+    beast_http::async_write(stream_, *message,
+                            [self = shared_from_this(), message](beast::error_code ec, std::size_t) {
+                              if (ec) return self->close();
+                              self->close();
+                              self->stream_.expires_after(std::chrono::seconds(2));
+                              self->drain();
+                            });
+  }
+
+  void drain() {
+    stream_.async_read_some(asio::buffer(discard_),
+                            [self = shared_from_this()](beast::error_code ec, std::size_t) {
+                              if (!ec) self->drain();
+                            });
   }
 
   void write(Response response) {
@@ -109,6 +125,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
 
   beast::tcp_stream stream_;
   beast::flat_buffer buffer_;
+  std::array<char, 16 * 1024> discard_;
   std::optional<beast_http::request_parser<beast_http::string_body>> parser_;
   const Router& router_;
   const ServerOptions& options_;

@@ -3,6 +3,7 @@
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
+#include <boost/url.hpp>
 #include <filesystem>
 
 namespace jingkai::store {
@@ -29,7 +30,38 @@ std::unique_ptr<soci::session> connect_sqlite(const std::string& path) {
   return sql;
 }
 
+std::string quoted(std::string_view value) {
+  std::string out = "'";
+  for (char c : value) {
+    if (c == '\\' || c == '\'') out += '\\';
+    out += c;
+  }
+  return out + "'";
+}
+
 }  // namespace
+
+Result<std::string> postgresql_keywords(const std::string& url) {
+  auto parsed = boost::urls::parse_uri(url);
+  if (!parsed) {
+    return std::unexpected(Error::invalid("db_url", "无效的 PostgreSQL 地址: " + url, "db"));
+  }
+  std::string keywords;
+  auto add = [&keywords](std::string_view key, std::string_view value) {
+    if (value.empty()) return;
+    if (!keywords.empty()) keywords += ' ';
+    keywords += std::string(key) + "=" + quoted(value);
+  };
+  add("host", parsed->host());
+  add("port", parsed->port());
+  add("user", parsed->user());
+  add("password", parsed->password());
+  std::string dbname = parsed->path();
+  if (dbname.starts_with('/')) dbname.erase(0, 1);
+  add("dbname", dbname);
+  for (const auto& param : parsed->params()) add(param.key, param.value);
+  return keywords;
+}
 
 Result<std::unique_ptr<Database>> Database::open(const std::string& url,
                                                  std::size_t connections) {
@@ -43,12 +75,18 @@ Result<std::unique_ptr<Database>> Database::open(const std::string& url,
           Error::invalid("db_path", "数据库所在目录不存在: " + parent.string(), "db"));
     }
   }
+  std::string pg_keywords;
+  if (dialect == Dialect::postgresql) {
+    auto keywords = postgresql_keywords(url);
+    if (!keywords) return std::unexpected(keywords.error());
+    pg_keywords = std::move(*keywords);
+  }
   std::vector<std::unique_ptr<soci::session>> sessions;
   try {
     for (std::size_t i = 0; i < connections; ++i) {
       sessions.push_back(dialect == Dialect::sqlite
                              ? connect_sqlite(url)
-                             : std::make_unique<soci::session>(soci::postgresql, url));
+                             : std::make_unique<soci::session>(soci::postgresql, pg_keywords));
     }
   } catch (const std::exception& failure) {
     return std::unexpected(Error{ErrorKind::unavailable, "db_connect",

@@ -69,6 +69,10 @@ class Database {
   std::condition_variable available_;
 };
 
+// Turns a postgresql://user:password@host:port/dbname?key=value URL into the keyword form
+// libpq takes ("host='…' port='…' …"); SOCI would misread the URL form.
+Result<std::string> postgresql_keywords(const std::string& url);
+
 // Turns a failure reported by the database into an Error: a violated unique constraint
 // becomes a conflict, anything else "unavailable" with the driver's message kept for logs.
 Error database_error(const std::exception& failure);

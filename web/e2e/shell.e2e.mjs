@@ -100,6 +100,21 @@ async function chooseZone(page, zone) {
   await page.locator(sel('zone-switcher'), { hasText: zone.name }).waitFor();
 }
 
+// The zone the server says this session is working in.
+async function serverZone(page) {
+  const res = await page.request.get(`${baseUrl}/api/v1/auth/me`);
+  assert.equal(res.status(), 200, await res.text());
+  const code = (await res.json()).user.current_zone;
+  const zone = [ZONE_A, ZONE_B].find((z) => z.code === code);
+  assert.ok(zone, `unexpected current_zone ${code}`);
+  return zone;
+}
+
+// Which zone a new session starts in is the server's choice; tests that need one pick it.
+async function ensureZone(page, zone) {
+  if ((await serverZone(page)).code !== zone.code) await chooseZone(page, zone);
+}
+
 describe('UI shell', { concurrency: false }, () => {
   test('a wrong password shows the error and stays on /login', { timeout: 60_000 }, async () => {
     await withPage(async (page) => {
@@ -123,11 +138,15 @@ describe('UI shell', { concurrency: false }, () => {
       assert.equal(pathOf(page), '/login');
       await screenshot(page, '02-login');
       await loginAsAdmin(page);
-      await page.locator(sel('zone-switcher'), { hasText: ZONE_A.name }).waitFor();
-      await page.locator(sel('home-zone-name'), { hasText: ZONE_A.name }).waitFor();
+      // The header and the overview show the zone the server put the session in.
+      const zone = await serverZone(page);
+      await page.locator(sel('zone-switcher'), { hasText: zone.name }).waitFor();
+      await page.locator(sel('home-zone-name'), { hasText: zone.name }).waitFor();
       await page.locator(sel('user-menu'), { hasText: ADMIN.displayName }).waitFor();
       await page.locator(sel('health-version')).waitFor();
       assert.match(await page.locator(sel('health-db')).innerText(), /SQLite|PostgreSQL/);
+      await ensureZone(page, ZONE_A);
+      await page.locator(sel('home-zone-name'), { hasText: ZONE_A.name }).waitFor();
       // admin in this zone: the administration entries are there.
       await page.locator(sel('menu-users')).waitFor();
       await page.locator(sel('menu-audit')).waitFor();
@@ -176,6 +195,7 @@ describe('UI shell', { concurrency: false }, () => {
   test('admin pages list users and audit records', { timeout: 90_000 }, async () => {
     await withPage(async (page) => {
       await loginAsAdmin(page);
+      await ensureZone(page, ZONE_A);
       await page.locator(sel('menu-users')).click();
       await page.waitForURL((u) => u.pathname === '/admin/users');
       await page.locator(`${sel('users-table')} .el-table__row`, { hasText: ADMIN.name }).first().waitFor();
@@ -231,6 +251,7 @@ describe('UI shell', { concurrency: false }, () => {
   test('switching to 测试园区B hides the admin entries', { timeout: 60_000 }, async () => {
     await withPage(async (page) => {
       await loginAsAdmin(page);
+      await ensureZone(page, ZONE_A);
       await page.locator(sel('menu-users')).waitFor();
       await chooseZone(page, ZONE_B);
       await page.locator(sel('menu-users')).waitFor({ state: 'detached' });

@@ -114,7 +114,7 @@ std::vector<Membership> AccountRepo::memberships(store::Tx& tx, UserId user) con
   soci::statement st =
       (tx.sql().prepare << "SELECT z.id, z.code, z.name, m.role FROM memberships m"
                            " JOIN zones z ON z.id = m.zone_id WHERE m.user_id = :u"
-                           " ORDER BY z.code, m.role",
+                           " ORDER BY z.id, m.role",
        soci::use(user_id), soci::into(zone_id), soci::into(code), soci::into(name),
        soci::into(role));
   st.execute();

@@ -246,8 +246,10 @@ Status AccountService::logout(std::string_view token) {
   return db_.write([&](store::Tx& tx) -> Status {
     const std::string hash = sha256_hex(token);
     auto credential = repo_.find_credential(tx, hash);
-    if (!credential || credential->kind != CredentialKind::session) {
-      return std::unexpected(Error::unauthenticated("未登录或会话已过期"));
+    if (!credential) return std::unexpected(Error::unauthenticated("未登录或会话已过期"));
+    if (credential->kind != CredentialKind::session) {
+      return std::unexpected(Error::invalid(
+          "not_a_session", "API 令牌不能登出, 它到期自动失效 (an API token cannot log out)"));
     }
     repo_.delete_credential(tx, hash);
     Actor actor{credential->user_id, credential->user_name, credential->zone_id,

@@ -1,0 +1,142 @@
+// Every route against every role, and every route against docs/openapi.yaml.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <regex>
+#include <set>
+
+#include "support/test_server.hpp"
+
+namespace jingkai {
+namespace {
+
+using testing::TestServer;
+
+std::string concrete(std::string pattern) {
+  static const std::regex kParam(R"(\{[a-z_]+\})");
+  return std::regex_replace(pattern, kParam, "1");
+}
+
+bool is_write(http::Verb method) {
+  return method == http::Verb::post || method == http::Verb::put ||
+         method == http::Verb::patch || method == http::Verb::delete_;
+}
+
+TEST(RoleWalk, EveryRouteAnswers401And403And200AsItsRolesSay) {
+  TestServer server;
+  server.add_zone("zone-a");
+  std::map<Role, std::string> tokens;
+  for (Role role : kAllRoles) {
+    const std::string name = "u." + std::string(to_string(role));
+    server.add_user(name, "zone-a", {role});
+    auto token = server.app().accounts().create_api_token(Actor::system("test"), name, "zone-a",
+                                                          "role walk", 1);
+    ASSERT_TRUE(token);
+    tokens[role] = *token;
+  }
+  auto client = server.client();
+  const auto& routes = server.app().router().routes();
+  ASSERT_GE(routes.size(), 10u);
+  for (const http::Route& route : routes) {
+    const std::string target = concrete(route.pattern);
+    const std::string body = is_write(route.method) ? "{}" : "";
+    const std::string label = std::string(http::beast_http::to_string(route.method)) + " " + target;
+
+    auto anonymous = client.send(route.method, target, body);
+    if (route.access.kind == http::Access::Kind::anyone) {
+      EXPECT_NE(anonymous.status, 401) << label;
+      EXPECT_NE(anonymous.status, 403) << label;
+    } else {
+      EXPECT_EQ(anonymous.status, 401) << label;
+      EXPECT_EQ(anonymous.error_code(), "unauthenticated") << label;
+    }
+
+    for (Role role : kAllRoles) {
+      Actor actor{0, "", 0, "", {role}};
+      auto reply = client.send(route.method, target, body, tokens[role]);
+      const std::string who = label + " as " + std::string(to_string(role));
+      if (route.access.allows(actor)) {
+        EXPECT_NE(reply.status, 401) << who << ": " << reply.body;
+        EXPECT_NE(reply.status, 403) << who << ": " << reply.body;
+        if (!is_write(route.method)) EXPECT_EQ(reply.status, 200) << who << ": " << reply.body;
+        EXPECT_LT(reply.status, 500) << who << ": " << reply.body;
+      } else {
+        EXPECT_EQ(reply.status, 403) << who << ": " << reply.body;
+        EXPECT_EQ(reply.error_code(), "forbidden") << who;
+      }
+    }
+  }
+}
+
+// docs/openapi.yaml is kept in one layout: paths at two spaces, methods at four, and each
+// operation's `x-roles: [...]` at six. This reads that layout, not YAML at large.
+struct DocumentedRoute {
+  std::string method;
+  std::string path;
+  std::set<std::string> roles;
+  auto operator<=>(const DocumentedRoute&) const = default;
+};
+
+std::set<DocumentedRoute> read_openapi(const std::string& file) {
+  std::ifstream in(file);
+  EXPECT_TRUE(in.good()) << file;
+  static const std::regex kPath(R"(^  (/[^:]+):\s*$)");
+  static const std::regex kMethod(R"(^    (get|put|post|delete|patch):\s*$)");
+  static const std::regex kRoles(R"(^      x-roles:\s*\[(.*)\]\s*$)");
+  std::set<DocumentedRoute> routes;
+  std::string path, method, line;
+  bool in_paths = false;
+  while (std::getline(in, line)) {
+    std::smatch m;
+    if (line.starts_with("paths:")) {
+      in_paths = true;
+    } else if (!line.empty() && line[0] != ' ' && line[0] != '#') {
+      in_paths = false;
+    } else if (in_paths && std::regex_match(line, m, kPath)) {
+      path = m[1];
+    } else if (in_paths && std::regex_match(line, m, kMethod)) {
+      method = m[1];
+    } else if (in_paths && std::regex_match(line, m, kRoles)) {
+      DocumentedRoute route{method, path, {}};
+      std::stringstream roles(m[1]);
+      std::string role;
+      while (std::getline(roles, role, ',')) {
+        role.erase(0, role.find_first_not_of(' '));
+        role.erase(role.find_last_not_of(' ') + 1);
+        if (!role.empty()) route.roles.insert(role);
+      }
+      routes.insert(route);
+    }
+  }
+  return routes;
+}
+
+TEST(OpenApi, DescribesExactlyTheRoutesTheServerHasWithTheirRoles) {
+  TestServer server;
+  std::set<DocumentedRoute> served;
+  for (const http::Route& route : server.app().router().routes()) {
+    std::string method(http::beast_http::to_string(route.method));
+    for (char& c : method) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    DocumentedRoute documented{method, route.pattern, {}};
+    switch (route.access.kind) {
+      case http::Access::Kind::anyone: documented.roles = {"anyone"}; break;
+      case http::Access::Kind::any_user: documented.roles = {"any_user"}; break;
+      case http::Access::Kind::roles:
+        for (Role role : route.access.roles) documented.roles.insert(std::string(to_string(role)));
+        break;
+    }
+    served.insert(documented);
+  }
+  const auto described = read_openapi(JINGKAI_SOURCE_DIR "/docs/openapi.yaml");
+  for (const auto& route : served) {
+    EXPECT_TRUE(described.contains(route))
+        << "served but not described (or with other roles): " << route.method << " " << route.path;
+  }
+  for (const auto& route : described) {
+    EXPECT_TRUE(served.contains(route))
+        << "described but not served (or with other roles): " << route.method << " " << route.path;
+  }
+}
+
+}  // namespace
+}  // namespace jingkai
