@@ -16,10 +16,13 @@ debian_packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   clang-format
   postgresql
-  nodejs npm
   chromium
-  wrk curl
+  wrk curl fonts-wqy-microhei
 )
+
+# Node.js: the machine's own Node 20 (Debian 12's nodejs is 18, too old for Vite 7) is
+# used when present; Debian's is installed only where there is none at all.
+command -v node >/dev/null || debian_packages+=(nodejs npm)
 
 missing=()
 for p in "${debian_packages[@]}"; do

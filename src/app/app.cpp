@@ -12,8 +12,8 @@ void register_system_routes(http::Router& router, const store::Database& db) {
              [&db](const http::RequestContext&) -> Result<http::Response> {
                return http::json_response(
                    http::StatusCode::ok, boost::json::object{{"status", "ok"},
-                                                         {"db", store::to_string(db.dialect())},
-                                                         {"version", JINGKAI_VERSION}});
+                                                             {"db", store::to_string(db.dialect())},
+                                                             {"version", JINGKAI_VERSION}});
              });
 }
 

@@ -86,8 +86,8 @@ int run_cli(int argc, char** argv, std::istream& in, std::ostream& out, std::ost
     http::Server http_server(server, (*app)->router());
     auto port = http_server.start();
     if (!port) return void(status = report(err, port.error()));
-    out << "jingkai listening on http://" << server.host << ":" << *port << "/ (database: "
-        << store::to_string((*app)->db().dialect()) << ")" << std::endl;
+    out << "jingkai listening on http://" << server.host << ":" << *port
+        << "/ (database: " << store::to_string((*app)->db().dialect()) << ")" << std::endl;
     if (demo) {
       out << "demo zone " << kDemoZone << ": log in as " << kDemoAdmin << " / " << kDemoPassword
           << std::endl;
@@ -169,7 +169,8 @@ int run_cli(int argc, char** argv, std::istream& in, std::ostream& out, std::ost
     std::vector<Role> roles;
     for (const auto& name : names) {
       auto role = parse_role(name);
-      if (!role) return std::unexpected(Error::invalid("unknown_role", "未知角色: " + name, "role"));
+      if (!role)
+        return std::unexpected(Error::invalid("unknown_role", "未知角色: " + name, "role"));
       roles.push_back(*role);
     }
     return roles;
@@ -179,7 +180,8 @@ int run_cli(int argc, char** argv, std::istream& in, std::ostream& out, std::ost
     if (!roles) return void(status = report(err, roles.error()));
     new_user.roles = *roles;
     std::getline(in, new_user.password);
-    if (!new_user.password.empty() && new_user.password.back() == '\r') new_user.password.pop_back();
+    if (!new_user.password.empty() && new_user.password.back() == '\r')
+      new_user.password.pop_back();
     auto app = open_app(user_add_data, clock);
     if (!app) return void(status = report(err, app.error()));
     auto created = (*app)->accounts().add_user(console_actor(), user_zone, new_user);

@@ -13,9 +13,9 @@ using ZoneId = std::int64_t;
 using UserId = std::int64_t;
 
 struct Actor {
-  UserId user_id = 0;      // 0 for the command line and other system actors
-  std::string user_name;   // recorded in the audit log as is
-  ZoneId zone_id = 0;      // the zone the actor works in now; 0 when none applies
+  UserId user_id = 0;     // 0 for the command line and other system actors
+  std::string user_name;  // recorded in the audit log as is
+  ZoneId zone_id = 0;     // the zone the actor works in now; 0 when none applies
   std::string zone_code;
   std::vector<Role> roles;  // roles in zone_id
 

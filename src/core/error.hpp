@@ -10,16 +10,16 @@ namespace jingkai {
 // The kind decides the HTTP status (http/error_status.cpp is the one place that maps it)
 // and the CLI's exit code; the code is the stable machine-readable name clients match on.
 enum class ErrorKind {
-  invalid_input,      // the request itself is wrong: fix it and retry
-  unauthenticated,    // no valid session or token
-  forbidden,          // authenticated, but the role does not allow it
+  invalid_input,    // the request itself is wrong: fix it and retry
+  unauthenticated,  // no valid session or token
+  forbidden,        // authenticated, but the role does not allow it
   not_found,
-  conflict,           // clashes with existing data (a duplicate name, a stale state)
-  throttled,          // too many attempts; retry later
+  conflict,   // clashes with existing data (a duplicate name, a stale state)
+  throttled,  // too many attempts; retry later
   payload_too_large,
   unsupported_media_type,
-  unavailable,        // the store or a dependency cannot serve now
-  internal,           // a bug; the message is for logs, not for users
+  unavailable,  // the store or a dependency cannot serve now
+  internal,     // a bug; the message is for logs, not for users
 };
 
 struct Error {

@@ -8,7 +8,7 @@ namespace jingkai {
 
 struct PageRequest {
   static constexpr std::int64_t kMaxPageSize = 500;
-  std::int64_t page = 1;        // 1-based
+  std::int64_t page = 1;  // 1-based
   std::int64_t page_size = 20;
 
   std::int64_t offset() const { return (page - 1) * page_size; }

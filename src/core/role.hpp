@@ -19,9 +19,14 @@ enum class Role {
 };
 
 inline constexpr std::array kAllRoles = {
-    Role::admin,        Role::leader,           Role::stats_officer,
-    Role::approval_officer, Role::investment_officer, Role::park_manager,
-    Role::enterprise_user,  Role::province_viewer,
+    Role::admin,
+    Role::leader,
+    Role::stats_officer,
+    Role::approval_officer,
+    Role::investment_officer,
+    Role::park_manager,
+    Role::enterprise_user,
+    Role::province_viewer,
 };
 
 std::string_view to_string(Role role);

@@ -11,7 +11,8 @@ Result<boost::json::object> parse_json_object(const Request& request) {
   // "application/json" with or without parameters such as charset=utf-8.
   const std::string_view media = type.substr(0, type.find(';'));
   if (media != "application/json") {
-    return std::unexpected(Error{ErrorKind::unsupported_media_type, "unsupported_media_type",
+    return std::unexpected(Error{ErrorKind::unsupported_media_type,
+                                 "unsupported_media_type",
                                  "请求体须为 application/json (the body must be JSON)",
                                  {}});
   }
@@ -48,8 +49,9 @@ namespace {
 Error wrong_type(std::string_view name, std::string_view expected) {
   return Error::invalid("wrong_type",
                         fmt::format("字段 {} 须为{} (field {} must be {})", name,
-                                    expected == "string" ? "字符串" : expected == "array" ? "数组"
-                                                                                         : "整数",
+                                    expected == "string"  ? "字符串"
+                                    : expected == "array" ? "数组"
+                                                          : "整数",
                                     name, expected),
                         std::string(name));
 }
@@ -65,10 +67,10 @@ std::string FieldReader::optional_string(std::string_view name, std::size_t max_
   }
   std::string text(value->as_string());
   if (utf8_length(text) > max_chars) {
-    fail(Error::invalid("too_long",
-                        fmt::format("字段 {} 最多 {} 个字符 (at most {} characters)", name,
-                                    max_chars, max_chars),
-                        std::string(name)));
+    fail(Error::invalid(
+        "too_long",
+        fmt::format("字段 {} 最多 {} 个字符 (at most {} characters)", name, max_chars, max_chars),
+        std::string(name)));
     return {};
   }
   return text;
@@ -120,11 +122,11 @@ Status FieldReader::finish() const {
   if (error_) return std::unexpected(*error_);
   for (const auto& entry : body_) {
     if (!asked_.contains(entry.key())) {
-      return std::unexpected(Error::invalid(
-          "unknown_field",
-          fmt::format("未知字段 {} (unknown field {})", std::string_view(entry.key()),
-                      std::string_view(entry.key())),
-          std::string(entry.key())));
+      return std::unexpected(
+          Error::invalid("unknown_field",
+                         fmt::format("未知字段 {} (unknown field {})",
+                                     std::string_view(entry.key()), std::string_view(entry.key())),
+                         std::string(entry.key())));
     }
   }
   return {};

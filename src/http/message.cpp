@@ -22,16 +22,26 @@ Response no_content() {
 // The one place where the kinds of domain errors meet HTTP status codes.
 StatusCode status_for(ErrorKind kind) {
   switch (kind) {
-    case ErrorKind::invalid_input: return StatusCode::bad_request;
-    case ErrorKind::unauthenticated: return StatusCode::unauthorized;
-    case ErrorKind::forbidden: return StatusCode::forbidden;
-    case ErrorKind::not_found: return StatusCode::not_found;
-    case ErrorKind::conflict: return StatusCode::conflict;
-    case ErrorKind::throttled: return StatusCode::too_many_requests;
-    case ErrorKind::payload_too_large: return StatusCode::payload_too_large;
-    case ErrorKind::unsupported_media_type: return StatusCode::unsupported_media_type;
-    case ErrorKind::unavailable: return StatusCode::service_unavailable;
-    case ErrorKind::internal: return StatusCode::internal_server_error;
+    case ErrorKind::invalid_input:
+      return StatusCode::bad_request;
+    case ErrorKind::unauthenticated:
+      return StatusCode::unauthorized;
+    case ErrorKind::forbidden:
+      return StatusCode::forbidden;
+    case ErrorKind::not_found:
+      return StatusCode::not_found;
+    case ErrorKind::conflict:
+      return StatusCode::conflict;
+    case ErrorKind::throttled:
+      return StatusCode::too_many_requests;
+    case ErrorKind::payload_too_large:
+      return StatusCode::payload_too_large;
+    case ErrorKind::unsupported_media_type:
+      return StatusCode::unsupported_media_type;
+    case ErrorKind::unavailable:
+      return StatusCode::service_unavailable;
+    case ErrorKind::internal:
+      return StatusCode::internal_server_error;
   }
   return StatusCode::internal_server_error;
 }
@@ -47,8 +57,8 @@ Response error_response(const Error& error) {
                   : "服务器内部错误 (internal error)";
   }
   boost::json::object detail{{"code", error.code}, {"message", message}};
-  detail["field"] = error.field.empty() ? boost::json::value(nullptr)
-                                        : boost::json::value(error.field);
+  detail["field"] =
+      error.field.empty() ? boost::json::value(nullptr) : boost::json::value(error.field);
   return json_response(status_for(error.kind), boost::json::object{{"error", std::move(detail)}});
 }
 

@@ -11,7 +11,8 @@ namespace jingkai::http {
 bool Access::allows(const Actor& actor) const {
   switch (kind) {
     case Kind::anyone:
-    case Kind::any_user: return true;
+    case Kind::any_user:
+      return true;
     case Kind::roles:
       return std::any_of(roles.begin(), roles.end(), [&](Role r) { return actor.has(r); });
   }
@@ -107,9 +108,9 @@ Response Router::handle(const Request& request) const {
   try {
     response = dispatch(request);
   } catch (const std::exception& failure) {
-    response = error_response(Error::internal(
-        fmt::format("{} {}: {}", std::string_view(request.method_string()),
-                    std::string_view(request.target()), failure.what())));
+    response = error_response(
+        Error::internal(fmt::format("{} {}: {}", std::string_view(request.method_string()),
+                                    std::string_view(request.target()), failure.what())));
   }
   response.keep_alive(request.keep_alive());
   return response;
@@ -150,9 +151,8 @@ Response Router::dispatch(const Request& request) const {
   }
   if (!found) {
     if (path_known) {
-      Response response = error_response(
-          Error{ErrorKind::invalid_input, "method_not_allowed", "不支持该方法 (method not allowed)",
-                {}});
+      Response response = error_response(Error{
+          ErrorKind::invalid_input, "method_not_allowed", "不支持该方法 (method not allowed)", {}});
       response.result(StatusCode::method_not_allowed);
       return response;
     }
@@ -167,7 +167,8 @@ Response Router::dispatch(const Request& request) const {
     auto actor = authenticate_(context.credential);
     if (!actor) return error_response(actor.error());
     if (!found->access.allows(*actor)) {
-      return error_response(Error::forbidden("您的角色无权执行此操作 (your role does not allow this)"));
+      return error_response(
+          Error::forbidden("您的角色无权执行此操作 (your role does not allow this)"));
     }
     context.caller = std::move(*actor);
   }

@@ -2,10 +2,10 @@
 
 #include <spdlog/spdlog.h>
 
+#include <array>
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
-#include <array>
 #include <optional>
 
 namespace jingkai::http {
@@ -41,17 +41,20 @@ class Connection : public std::enable_shared_from_this<Connection> {
     // Refuse an oversized body before reading it, and tell clients that wait for a
     // "100 Continue" to go ahead only when the body will be accepted.
     if (auto length = parser_->content_length(); length && *length > options_.body_limit) {
-      return refuse(Error{ErrorKind::payload_too_large, "payload_too_large",
-                          "请求体过大 (the body exceeds the limit)", {}});
+      return refuse(Error{ErrorKind::payload_too_large,
+                          "payload_too_large",
+                          "请求体过大 (the body exceeds the limit)",
+                          {}});
     }
     if (beast::iequals(header[beast_http::field::expect], "100-continue")) {
       auto interim = std::make_shared<beast_http::response<beast_http::empty_body>>(
           beast_http::status::continue_, 11);
-      beast_http::async_write(stream_, *interim,
-                              [self = shared_from_this(), interim](beast::error_code ec, std::size_t) {
-                                if (ec) return self->close();
-                                self->read_body();
-                              });
+      beast_http::async_write(
+          stream_, *interim,
+          [self = shared_from_this(), interim](beast::error_code ec, std::size_t) {
+            if (ec) return self->close();
+            self->read_body();
+          });
       return;
     }
     read_body();
@@ -75,13 +78,15 @@ class Connection : public std::enable_shared_from_this<Connection> {
       return close();
     }
     if (ec == beast_http::error::body_limit) {
-      return refuse(Error{ErrorKind::payload_too_large, "payload_too_large",
-                          "请求体过大 (the body exceeds the limit)", {}});
+      return refuse(Error{ErrorKind::payload_too_large,
+                          "payload_too_large",
+                          "请求体过大 (the body exceeds the limit)",
+                          {}});
     }
     if (ec.category() == beast_http::make_error_code(beast_http::error::bad_target).category() ||
         ec == beast_http::error::header_limit) {
-      return refuse(Error::invalid("bad_request", "无法解析的 HTTP 请求 (malformed request): " +
-                                                      ec.message()));
+      return refuse(Error::invalid("bad_request",
+                                   "无法解析的 HTTP 请求 (malformed request): " + ec.message()));
     }
     spdlog::debug("connection ended: {}", ec.message());
     close();
@@ -93,13 +98,13 @@ class Connection : public std::enable_shared_from_this<Connection> {
   void refuse(const Error& error) {
     auto message = std::make_shared<Response>(error_response(error));
     message->keep_alive(false);
-    beast_http::async_write(stream_, *message,
-                            [self = shared_from_this(), message](beast::error_code ec, std::size_t) {
-                              if (ec) return self->close();
-                              self->close();
-                              self->stream_.expires_after(std::chrono::seconds(2));
-                              self->drain();
-                            });
+    beast_http::async_write(
+        stream_, *message, [self = shared_from_this(), message](beast::error_code ec, std::size_t) {
+          if (ec) return self->close();
+          self->close();
+          self->stream_.expires_after(std::chrono::seconds(2));
+          self->drain();
+        });
   }
 
   void drain() {
@@ -157,8 +162,8 @@ Server::Server(ServerOptions options, const Router& router)
 Server::~Server() { stop(); }
 
 Result<unsigned short> Server::start() {
-  const unsigned count = options_.threads ? options_.threads
-                                          : std::max(1u, std::thread::hardware_concurrency());
+  const unsigned count =
+      options_.threads ? options_.threads : std::max(1u, std::thread::hardware_concurrency());
   beast::error_code ec;
   const auto address = asio::ip::make_address(options_.host, ec);
   if (ec) {
@@ -180,10 +185,9 @@ Result<unsigned short> Server::start() {
     if (!ec) acceptor.listen(asio::socket_base::max_listen_connections, ec);
     if (ec) {
       workers_.clear();
-      return std::unexpected(Error{ErrorKind::unavailable, "listen_failed",
-                                   fmt::format("无法监听 {}:{}: {}", options_.host, port,
-                                               ec.message()),
-                                   "port"});
+      return std::unexpected(
+          Error{ErrorKind::unavailable, "listen_failed",
+                fmt::format("无法监听 {}:{}: {}", options_.host, port, ec.message()), "port"});
     }
     // With port 0 the first socket picks a port; the others must join that one.
     port = acceptor.local_endpoint().port();

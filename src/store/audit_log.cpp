@@ -138,8 +138,8 @@ AuditVerification AuditLog::verify(Tx& tx) const {
     const AuditRecord record = reader.take();
     ++result.rows;
     if (record.seq != expected_seq) {
-      fail(expected_seq, fmt::format("记录 {} 缺失 (record {} is missing)", expected_seq,
-                                     expected_seq));
+      fail(expected_seq,
+           fmt::format("记录 {} 缺失 (record {} is missing)", expected_seq, expected_seq));
       return result;
     }
     if (record.prev_hash != prev_hash) {

@@ -18,15 +18,15 @@ namespace jingkai::store {
 struct AuditRecord {
   std::int64_t seq = 0;  // 1, 2, 3, … with no gaps
   EpochMs at = 0;
-  ZoneId zone_id = 0;    // 0 for changes that belong to no zone
-  std::string actor;     // the user's name, or a system actor such as "cli:root"
-  std::string action;    // e.g. "user.create", "auth.login"
-  std::string entity;    // e.g. "user"
+  ZoneId zone_id = 0;  // 0 for changes that belong to no zone
+  std::string actor;   // the user's name, or a system actor such as "cli:root"
+  std::string action;  // e.g. "user.create", "auth.login"
+  std::string entity;  // e.g. "user"
   std::string entity_id;
-  std::string before;    // JSON text, empty when the entity did not exist
-  std::string after;     // JSON text, empty when the entity was removed
+  std::string before;  // JSON text, empty when the entity did not exist
+  std::string after;   // JSON text, empty when the entity was removed
   std::string prev_hash;
-  std::string hash;      // sha256 over this record's fields and prev_hash
+  std::string hash;  // sha256 over this record's fields and prev_hash
 };
 
 // What a change wants recorded; the log adds sequence, time and hashes.

@@ -63,8 +63,7 @@ Result<std::string> postgresql_keywords(const std::string& url) {
   return keywords;
 }
 
-Result<std::unique_ptr<Database>> Database::open(const std::string& url,
-                                                 std::size_t connections) {
+Result<std::unique_ptr<Database>> Database::open(const std::string& url, std::size_t connections) {
   if (url.empty()) return std::unexpected(Error::invalid("db_url", "数据库路径为空", "db"));
   if (connections == 0) connections = 1;
   const Dialect dialect = is_postgresql_url(url) ? Dialect::postgresql : Dialect::sqlite;
@@ -134,8 +133,8 @@ Error database_error(const std::exception& failure) {
       what.find("duplicate key value") != std::string_view::npos) {
     return Error::conflict("duplicate", "记录已存在");
   }
-  return Error{ErrorKind::unavailable, "db_failure", std::string("数据库错误: ") + std::string(what),
-               {}};
+  return Error{
+      ErrorKind::unavailable, "db_failure", std::string("数据库错误: ") + std::string(what), {}};
 }
 
 }  // namespace jingkai::store

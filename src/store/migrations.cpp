@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include "core/clock.hpp"
-
 #include "modules/accounts/repo.hpp"
 #include "store/audit_log.hpp"
 

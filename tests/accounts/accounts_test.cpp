@@ -22,9 +22,9 @@ TEST(UserValidation, NameMustBeTwoToThirtyTwoOfLettersDigitsAndDotDashUnderscore
     user.name = good;
     EXPECT_TRUE(validate_new_user(user)) << good;
   }
-  for (const std::string bad : {std::string("a"), std::string(33, 'x'), std::string("张三"),
-                                std::string("with space"), std::string("x'; DROP TABLE users;--"),
-                                std::string("semi;colon"), std::string("")}) {
+  for (const std::string bad :
+       {std::string("a"), std::string(33, 'x'), std::string("张三"), std::string("with space"),
+        std::string("x'; DROP TABLE users;--"), std::string("semi;colon"), std::string("")}) {
     NewUser user = valid_user();
     user.name = bad;
     auto result = validate_new_user(user);
@@ -194,7 +194,8 @@ TEST_F(AccountServiceTest, AWrongPasswordAndAnUnknownNameGetTheSameAnswer) {
 
 TEST_F(AccountServiceTest, RepeatedFailuresLockTheNameEvenForTheRightPassword) {
   ASSERT_TRUE(accounts().add_user(console_, "zone-a", valid_user()));
-  for (int i = 0; i < 5; ++i) EXPECT_FALSE(accounts().login("zhang.san", "guess-" + std::to_string(i)));
+  for (int i = 0; i < 5; ++i)
+    EXPECT_FALSE(accounts().login("zhang.san", "guess-" + std::to_string(i)));
   auto locked = accounts().login("zhang.san", "correct-horse-9");
   ASSERT_FALSE(locked);
   EXPECT_EQ(locked.error().kind, ErrorKind::throttled);

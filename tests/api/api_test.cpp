@@ -34,7 +34,9 @@ class ApiTest : public ::testing::Test {
 };
 
 json::object new_user(const std::string& name) {
-  return {{"name", name}, {"display_name", "新用户"}, {"password", "correct-horse-9"},
+  return {{"name", name},
+          {"display_name", "新用户"},
+          {"password", "correct-horse-9"},
           {"roles", json::array{"stats_officer"}}};
 }
 
@@ -75,7 +77,8 @@ TEST_F(ApiTest, LoginSetsAStrictHttpOnlySessionCookieThatAuthenticates) {
   EXPECT_EQ(user.at("zones").as_array().at(0).at("roles").as_array().at(0), "admin");
 
   const std::string pair = cookie.substr(0, cookie.find(';'));
-  auto me = client().send(verb::get, "/api/v1/auth/me", "", "", "", {{"Cookie", "theme=dark; " + pair}});
+  auto me =
+      client().send(verb::get, "/api/v1/auth/me", "", "", "", {{"Cookie", "theme=dark; " + pair}});
   ASSERT_EQ(me.status, 200) << me.body;
   EXPECT_EQ(me.json().at("user").at("name"), "admin");
 }
@@ -188,8 +191,8 @@ TEST_F(ApiTest, SqlMetaCharactersNeitherBreakNorInjectAnything) {
   EXPECT_EQ(created.json().at("display_name"), "Robert'); DROP TABLE users;-- \" \\ %_");
   EXPECT_EQ(count("users"), users + 1);
 
-  auto login = client().post("/api/v1/auth/login",
-                             json::object{{"name", "admin' OR '1'='1"}, {"password", "' OR 1=1 --"}});
+  auto login = client().post("/api/v1/auth/login", json::object{{"name", "admin' OR '1'='1"},
+                                                                {"password", "' OR 1=1 --"}});
   EXPECT_EQ(login.status, 401);
 }
 
@@ -198,8 +201,8 @@ TEST_F(ApiTest, AWrongOrMissingContentTypeIs415) {
   auto plain = client().send(verb::post, "/api/v1/users", body, token_, "text/plain");
   EXPECT_EQ(plain.status, 415);
   EXPECT_EQ(plain.error_code(), "unsupported_media_type");
-  auto form = client().send(verb::post, "/api/v1/users", body, token_,
-                            "application/x-www-form-urlencoded");
+  auto form =
+      client().send(verb::post, "/api/v1/users", body, token_, "application/x-www-form-urlencoded");
   EXPECT_EQ(form.status, 415);
   auto none = client().send(verb::post, "/api/v1/users", body, token_, "");
   EXPECT_EQ(none.status, 415);
@@ -256,11 +259,11 @@ TEST_F(ApiTest, BadPagingParametersAre400) {
 }
 
 TEST_F(ApiTest, DotSegmentsInPathsAre400) {
-  for (const char* path : {"/../../etc/passwd", "/assets/../../etc/passwd", "/%2e%2e/etc/passwd",
-                           "/assets/%2E%2E/%2e%2e/etc/passwd", "/api/v1/../v1/health",
-                           "/./index.html"}) {
-    const std::string reply =
-        client().raw(std::string("GET ") + path + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+  for (const char* path :
+       {"/../../etc/passwd", "/assets/../../etc/passwd", "/%2e%2e/etc/passwd",
+        "/assets/%2E%2E/%2e%2e/etc/passwd", "/api/v1/../v1/health", "/./index.html"}) {
+    const std::string reply = client().raw(std::string("GET ") + path +
+                                           " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
     EXPECT_TRUE(reply.starts_with("HTTP/1.1 400")) << path << ": " << reply.substr(0, 60);
     EXPECT_NE(reply.find("bad_path"), std::string::npos) << path;
     EXPECT_EQ(reply.find("root:"), std::string::npos) << path;
@@ -322,32 +325,31 @@ TEST_F(ApiTest, AUserOfZoneANeverSeesZoneB) {
 
 TEST_F(ApiTest, AUserOfTwoZonesSwitchesAndTheRolesFollow) {
   server_.add_zone("zone-b");
-  ASSERT_TRUE(server_.app().accounts().grant(Actor::system("test"), "admin", "zone-b",
-                                             Role::leader));
+  ASSERT_TRUE(
+      server_.app().accounts().grant(Actor::system("test"), "admin", "zone-b", Role::leader));
   auto switched = client().send(verb::put, "/api/v1/auth/zone", R"({"zone":"zone-b"})", token_);
   ASSERT_EQ(switched.status, 200) << switched.body;
   EXPECT_EQ(switched.json().at("user").at("current_zone"), "zone-b");
   EXPECT_EQ(client().get("/api/v1/users", token_).status, 403);  // only a leader there
-  EXPECT_EQ(client().get("/api/v1/auth/me", token_).json().at("user").at("current_zone"),
-            "zone-b");
+  EXPECT_EQ(client().get("/api/v1/auth/me", token_).json().at("user").at("current_zone"), "zone-b");
   auto unknown = client().send(verb::put, "/api/v1/auth/zone", R"({"zone":"nowhere"})", token_);
   EXPECT_EQ(unknown.status, 404);
 }
 
 TEST_F(ApiTest, AnAdminWhoCreatesAZoneAdministersIt) {
-  auto created = client().post("/api/v1/zones",
-                               json::object{{"code", "new-zone"}, {"name", "新区"}}, token_);
+  auto created =
+      client().post("/api/v1/zones", json::object{{"code", "new-zone"}, {"name", "新区"}}, token_);
   ASSERT_EQ(created.status, 201) << created.body;
   auto zones = client().get("/api/v1/zones", token_).json();
   EXPECT_EQ(zones.at("total"), 2);
   auto switched = client().send(verb::put, "/api/v1/auth/zone", R"({"zone":"new-zone"})", token_);
   ASSERT_EQ(switched.status, 200);
   EXPECT_EQ(client().get("/api/v1/users", token_).status, 200);
-  auto duplicate = client().post("/api/v1/zones",
-                                 json::object{{"code", "new-zone"}, {"name", "again"}}, token_);
+  auto duplicate =
+      client().post("/api/v1/zones", json::object{{"code", "new-zone"}, {"name", "again"}}, token_);
   EXPECT_EQ(duplicate.status, 409);
-  auto bad = client().post("/api/v1/zones", json::object{{"code", "Bad Code"}, {"name", "x"}},
-                           token_);
+  auto bad =
+      client().post("/api/v1/zones", json::object{{"code", "Bad Code"}, {"name", "x"}}, token_);
   EXPECT_EQ(bad.status, 400);
   EXPECT_EQ(bad.error_field(), "code");
 }

@@ -18,8 +18,8 @@ std::string concrete(std::string pattern) {
 }
 
 bool is_write(http::Verb method) {
-  return method == http::Verb::post || method == http::Verb::put ||
-         method == http::Verb::patch || method == http::Verb::delete_;
+  return method == http::Verb::post || method == http::Verb::put || method == http::Verb::patch ||
+         method == http::Verb::delete_;
 }
 
 TEST(RoleWalk, EveryRouteAnswers401And403And200AsItsRolesSay) {
@@ -119,8 +119,12 @@ TEST(OpenApi, DescribesExactlyTheRoutesTheServerHasWithTheirRoles) {
     for (char& c : method) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     DocumentedRoute documented{method, route.pattern, {}};
     switch (route.access.kind) {
-      case http::Access::Kind::anyone: documented.roles = {"anyone"}; break;
-      case http::Access::Kind::any_user: documented.roles = {"any_user"}; break;
+      case http::Access::Kind::anyone:
+        documented.roles = {"anyone"};
+        break;
+      case http::Access::Kind::any_user:
+        documented.roles = {"any_user"};
+        break;
       case http::Access::Kind::roles:
         for (Role role : route.access.roles) documented.roles.insert(std::string(to_string(role)));
         break;

@@ -39,7 +39,10 @@ TEST(Utf8, RejectsSurrogatesAndCodePointsBeyondUnicode) {
 }
 
 TEST(Utf8, RejectsAContinuationByteReplacedByAscii) {
-  EXPECT_FALSE(is_valid_utf8("\xE8" "a" "\xAF"));
+  EXPECT_FALSE(
+      is_valid_utf8("\xE8"
+                    "a"
+                    "\xAF"));
 }
 
 TEST(Utf8, LengthCountsCodePointsNotBytes) {

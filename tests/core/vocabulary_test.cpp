@@ -20,9 +20,9 @@ TEST(Role, EveryRoleRoundTripsThroughItsName) {
 }
 
 TEST(Role, TheEightRolesOfTheProductAreNamedAsTheApiSpellsThem) {
-  for (const char* name : {"admin", "leader", "stats_officer", "approval_officer",
-                           "investment_officer", "park_manager", "enterprise_user",
-                           "province_viewer"}) {
+  for (const char* name :
+       {"admin", "leader", "stats_officer", "approval_officer", "investment_officer",
+        "park_manager", "enterprise_user", "province_viewer"}) {
     EXPECT_TRUE(parse_role(name).has_value()) << name;
   }
 }

@@ -155,7 +155,8 @@ class AuditLogTest : public ::testing::Test {
                                     "{\"v\":" + std::to_string(i) + "}",
                                     "{\"v\":" + std::to_string(i + 1) + "}"});
                        return {};
-                     }).has_value());
+                     })
+                      .has_value());
       clock_.advance_ms(1000);
     }
   }
@@ -212,14 +213,13 @@ TEST_F(AuditLogTest, EveryFieldIsCoveredByTheHash) {
     TestDatabase fresh;
     auto db = open_migrated(fresh);
     Actor actor{7, "auditor", 1, "z", {}};
-    ASSERT_TRUE(db->write([&](Tx& tx) -> Status {
-                     log_.append(tx, actor, {"thing.update", "thing", "1", "{\"v\":1}",
-                                             "{\"v\":2}"});
-                     return {};
-                   }).has_value());
+    ASSERT_TRUE(
+        db->write([&](Tx& tx) -> Status {
+            log_.append(tx, actor, {"thing.update", "thing", "1", "{\"v\":1}", "{\"v\":2}"});
+            return {};
+          }).has_value());
     fresh.execute(std::string("UPDATE audit_log SET ") + edit + " WHERE seq = 1");
-    auto result =
-        db->read([&](Tx& tx) -> Result<AuditVerification> { return log_.verify(tx); });
+    auto result = db->read([&](Tx& tx) -> Result<AuditVerification> { return log_.verify(tx); });
     EXPECT_FALSE(result->ok) << edit;
   }
 }

@@ -25,9 +25,8 @@ std::string Reply::error_field() const {
   return field.is_null() ? std::string() : std::string(field.as_string());
 }
 
-Reply HttpClient::send(beast::http::verb method, const std::string& target,
-                       const std::string& body, const std::string& token,
-                       const std::string& content_type,
+Reply HttpClient::send(beast::http::verb method, const std::string& target, const std::string& body,
+                       const std::string& token, const std::string& content_type,
                        const std::map<std::string, std::string>& headers) const {
   asio::io_context context;
   beast::tcp_stream stream(context);
@@ -114,11 +113,10 @@ void TestServer::add_zone(const std::string& code, const std::string& name) {
   if (!added) throw std::runtime_error("add_zone: " + added.error().message);
 }
 
-void TestServer::add_user(const std::string& name, const std::string& zone,
-                          std::vector<Role> roles, const std::string& password) {
+void TestServer::add_user(const std::string& name, const std::string& zone, std::vector<Role> roles,
+                          const std::string& password) {
   add_zone(zone);
-  auto added =
-      app_->accounts().add_user(Actor::system("test"), zone, {name, "", password, roles});
+  auto added = app_->accounts().add_user(Actor::system("test"), zone, {name, "", password, roles});
   if (!added) throw std::runtime_error("add_user: " + added.error().message);
 }
 

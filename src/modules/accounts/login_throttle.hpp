@@ -12,9 +12,9 @@
 namespace jingkai::accounts {
 
 struct ThrottlePolicy {
-  int max_failures = 5;                       // failures allowed within the window …
-  EpochMs window_ms = 15 * 60 * 1000;         // … counted over this long
-  EpochMs lockout_ms = 15 * 60 * 1000;        // then refused for this long
+  int max_failures = 5;                 // failures allowed within the window …
+  EpochMs window_ms = 15 * 60 * 1000;   // … counted over this long
+  EpochMs lockout_ms = 15 * 60 * 1000;  // then refused for this long
 };
 
 class LoginThrottle {

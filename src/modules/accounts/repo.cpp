@@ -111,12 +111,11 @@ std::vector<Membership> AccountRepo::memberships(store::Tx& tx, UserId user) con
   const long long user_id = user;
   long long zone_id = 0;
   std::string code, name, role;
-  soci::statement st =
-      (tx.sql().prepare << "SELECT z.id, z.code, z.name, m.role FROM memberships m"
-                           " JOIN zones z ON z.id = m.zone_id WHERE m.user_id = :u"
-                           " ORDER BY z.id, m.role",
-       soci::use(user_id), soci::into(zone_id), soci::into(code), soci::into(name),
-       soci::into(role));
+  soci::statement st = (tx.sql().prepare << "SELECT z.id, z.code, z.name, m.role FROM memberships m"
+                                            " JOIN zones z ON z.id = m.zone_id WHERE m.user_id = :u"
+                                            " ORDER BY z.id, m.role",
+                        soci::use(user_id), soci::into(zone_id), soci::into(code), soci::into(name),
+                        soci::into(role));
   st.execute();
   while (st.fetch()) {
     if (result.empty() || result.back().zone.id != zone_id) {
@@ -179,8 +178,8 @@ void AccountRepo::insert_credential(store::Tx& tx, std::string_view token_hash,
                                     const Credential& credential, std::string_view label,
                                     EpochMs now) const {
   const std::string hash(token_hash), kind(kind_name(credential.kind)), label_text(label);
-  const long long user_id = credential.user_id, zone_id = credential.zone_id,
-                  created = now, expires = credential.expires_at;
+  const long long user_id = credential.user_id, zone_id = credential.zone_id, created = now,
+                  expires = credential.expires_at;
   tx.sql() << "INSERT INTO credentials (token_hash, kind, user_id, zone_id, label, created_at,"
               " expires_at) VALUES (:h, :k, :u, :z, :l, :c, :e)",
       soci::use(hash), soci::use(kind), soci::use(user_id), soci::use(zone_id),

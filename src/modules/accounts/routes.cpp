@@ -75,7 +75,7 @@ void register_routes(http::Router& router, AccountService& accounts) {
                }
                Response response = http::json_response(
                    http::StatusCode::ok, json::object{{"token", login->token},
-                                                  {"user", user_json(login->user, zone_code)}});
+                                                      {"user", user_json(login->user, zone_code)}});
                response.set(http::beast_http::field::set_cookie,
                             session_cookie(login->token, login->valid_for_ms));
                return response;
@@ -96,7 +96,8 @@ void register_routes(http::Router& router, AccountService& accounts) {
                auto user = accounts.describe(ctx.actor().user_id);
                if (!user) return std::unexpected(user.error());
                return http::json_response(
-                   http::StatusCode::ok, json::object{{"user", user_json(*user, ctx.actor().zone_code)}});
+                   http::StatusCode::ok,
+                   json::object{{"user", user_json(*user, ctx.actor().zone_code)}});
              });
 
   router.add(Verb::put, "/api/v1/auth/zone", Access::any_user(),
@@ -118,41 +119,39 @@ void register_routes(http::Router& router, AccountService& accounts) {
                if (!page) return std::unexpected(page.error());
                auto zones = accounts.list_zones();
                if (!zones) return std::unexpected(zones.error());
-               Page<Zone> result{{}, static_cast<std::int64_t>(zones->size()), page->page,
-                                 page->page_size};
-               for (std::size_t i = page->offset(); i < zones->size() &&
-                                                    result.items.size() < std::size_t(page->page_size);
-                    ++i) {
+               Page<Zone> result{
+                   {}, static_cast<std::int64_t>(zones->size()), page->page, page->page_size};
+               for (std::size_t i = page->offset();
+                    i < zones->size() && result.items.size() < std::size_t(page->page_size); ++i) {
                  result.items.push_back((*zones)[i]);
                }
                return http::json_response(http::StatusCode::ok,
                                           http::page_json(result, [](const Zone& z) {
-                                            return json::object{{"code", z.code},
-                                                                {"name", z.name}};
+                                            return json::object{{"code", z.code}, {"name", z.name}};
                                           }));
              });
 
-  router.add(Verb::post, "/api/v1/zones", Access::only({Role::admin}),
-             [&accounts](const RequestContext& ctx) -> Result<Response> {
-               auto body = http::parse_json_object(ctx.request);
-               if (!body) return std::unexpected(body.error());
-               http::FieldReader fields(*body);
-               Zone zone;
-               zone.code = fields.required_string("code", 32);
-               zone.name = fields.required_string("name", 100);
-               if (auto done = fields.finish(); !done) return std::unexpected(done.error());
-               auto created = accounts.add_zone(ctx.actor(), zone);
-               if (!created) return std::unexpected(created.error());
-               // The admin who creates a zone administers it.
-               if (auto granted = accounts.grant(ctx.actor(), ctx.actor().user_name,
-                                                 created->code, Role::admin);
-                   !granted) {
-                 return std::unexpected(granted.error());
-               }
-               return http::json_response(
-                   http::StatusCode::created,
-                   json::object{{"code", created->code}, {"name", created->name}});
-             });
+  router.add(
+      Verb::post, "/api/v1/zones", Access::only({Role::admin}),
+      [&accounts](const RequestContext& ctx) -> Result<Response> {
+        auto body = http::parse_json_object(ctx.request);
+        if (!body) return std::unexpected(body.error());
+        http::FieldReader fields(*body);
+        Zone zone;
+        zone.code = fields.required_string("code", 32);
+        zone.name = fields.required_string("name", 100);
+        if (auto done = fields.finish(); !done) return std::unexpected(done.error());
+        auto created = accounts.add_zone(ctx.actor(), zone);
+        if (!created) return std::unexpected(created.error());
+        // The admin who creates a zone administers it.
+        if (auto granted =
+                accounts.grant(ctx.actor(), ctx.actor().user_name, created->code, Role::admin);
+            !granted) {
+          return std::unexpected(granted.error());
+        }
+        return http::json_response(http::StatusCode::created,
+                                   json::object{{"code", created->code}, {"name", created->name}});
+      });
 
   router.add(Verb::get, "/api/v1/users", Access::only({Role::admin}),
              [&accounts](const RequestContext& ctx) -> Result<Response> {

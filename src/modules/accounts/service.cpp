@@ -18,8 +18,8 @@ constexpr std::size_t kMaxPasswordBytes = 256;
 bool is_code_char(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; }
 
 bool is_name_char(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-         c == '_' || c == '.' || c == '-';
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+         c == '.' || c == '-';
 }
 
 std::string roles_json(const std::vector<Role>& roles) {
@@ -106,9 +106,9 @@ Result<Zone> AccountService::add_zone(const Actor& actor, const Zone& zone) {
     in_zone.zone_id = created.id;
     in_zone.zone_code = created.code;
     boost::json::object after{{"code", created.code}, {"name", created.name}};
-    audit_.append(tx, in_zone,
-                  {"zone.create", "zone", std::to_string(created.id), "",
-                   boost::json::serialize(after)});
+    audit_.append(
+        tx, in_zone,
+        {"zone.create", "zone", std::to_string(created.id), "", boost::json::serialize(after)});
     return created;
   });
 }
@@ -130,12 +130,11 @@ Result<ZoneUser> AccountService::add_user(const Actor& actor, std::string_view z
     auto zone = repo_.find_zone(tx, zone_code);
     if (!zone) return std::unexpected(zone_not_found(zone_code));
     if (repo_.find_user(tx, user.name)) {
-      return std::unexpected(
-          Error::conflict("user_exists", "用户名已存在: " + user.name, "name"));
+      return std::unexpected(Error::conflict("user_exists", "用户名已存在: " + user.name, "name"));
     }
     ZoneUser created{0, user.name, user.display_name, user.roles};
-    created.id = repo_.insert_user(tx, {0, user.name, user.display_name, password_hash},
-                                   clock_.now_ms());
+    created.id =
+        repo_.insert_user(tx, {0, user.name, user.display_name, password_hash}, clock_.now_ms());
     for (Role role : user.roles) repo_.grant(tx, created.id, zone->id, role);
     Actor in_zone = actor;
     in_zone.zone_id = zone->id;
@@ -143,9 +142,9 @@ Result<ZoneUser> AccountService::add_user(const Actor& actor, std::string_view z
     boost::json::object after{{"name", created.name},
                               {"display_name", created.display_name},
                               {"roles", boost::json::parse(roles_json(created.roles))}};
-    audit_.append(tx, in_zone,
-                  {"user.create", "user", std::to_string(created.id), "",
-                   boost::json::serialize(after)});
+    audit_.append(
+        tx, in_zone,
+        {"user.create", "user", std::to_string(created.id), "", boost::json::serialize(after)});
     return created;
   });
 }
@@ -199,10 +198,11 @@ Result<LoginResult> AccountService::login(std::string_view name_view, std::strin
   const std::string name(name_view);
   const EpochMs now = clock_.now_ms();
   if (auto wait = throttle_.retry_after(name, now)) {
-    return std::unexpected(Error{ErrorKind::throttled, "login_throttled",
-                                 fmt::format("登录失败次数过多, 请 {} 分钟后再试",
-                                             (*wait + 59999) / 60000),
-                                 {}});
+    return std::unexpected(
+        Error{ErrorKind::throttled,
+              "login_throttled",
+              fmt::format("登录失败次数过多, 请 {} 分钟后再试", (*wait + 59999) / 60000),
+              {}});
   }
   auto stored = db_.read([&](store::Tx& tx) -> Result<std::optional<StoredUser>> {
     return repo_.find_user(tx, name);
@@ -231,11 +231,10 @@ Result<LoginResult> AccountService::login(std::string_view name_view, std::strin
     result.expires_at = now + settings_.session_ttl_ms;
     result.valid_for_ms = settings_.session_ttl_ms;
     result.current_zone = zone.id;
-    repo_.insert_credential(
-        tx, sha256_hex(result.token),
-        Credential{CredentialKind::session, user.id, user.name, zone.id, zone.code,
-                   result.expires_at},
-        "", now);
+    repo_.insert_credential(tx, sha256_hex(result.token),
+                            Credential{CredentialKind::session, user.id, user.name, zone.id,
+                                       zone.code, result.expires_at},
+                            "", now);
     Actor actor{user.id, user.name, zone.id, zone.code, {}};
     audit_.append(tx, actor, {"auth.login", "user", std::to_string(user.id), "", ""});
     return result;
@@ -252,10 +251,9 @@ Status AccountService::logout(std::string_view token) {
           "not_a_session", "API 令牌不能登出, 它到期自动失效 (an API token cannot log out)"));
     }
     repo_.delete_credential(tx, hash);
-    Actor actor{credential->user_id, credential->user_name, credential->zone_id,
-                credential->zone_code, {}};
-    audit_.append(tx, actor,
-                  {"auth.logout", "user", std::to_string(credential->user_id), "", ""});
+    Actor actor{
+        credential->user_id, credential->user_name, credential->zone_id, credential->zone_code, {}};
+    audit_.append(tx, actor, {"auth.logout", "user", std::to_string(credential->user_id), "", ""});
     return {};
   });
 }
@@ -293,8 +291,7 @@ Result<User> AccountService::switch_zone(std::string_view token, const Actor& ac
   return describe(actor.user_id);
 }
 
-Result<std::string> AccountService::create_api_token(const Actor& actor,
-                                                     std::string_view user_name,
+Result<std::string> AccountService::create_api_token(const Actor& actor, std::string_view user_name,
                                                      std::string_view zone_code,
                                                      std::string_view label, int valid_days) {
   if (valid_days < 1 || valid_days > 3650) {
@@ -321,9 +318,9 @@ Result<std::string> AccountService::create_api_token(const Actor& actor,
     in_zone.zone_id = zone->id;
     in_zone.zone_code = zone->code;
     boost::json::object after{{"user", user->name}, {"label", label}, {"days", valid_days}};
-    audit_.append(tx, in_zone,
-                  {"token.create", "user", std::to_string(user->id), "",
-                   boost::json::serialize(after)});
+    audit_.append(
+        tx, in_zone,
+        {"token.create", "user", std::to_string(user->id), "", boost::json::serialize(after)});
     return token;
   });
 }

@@ -44,8 +44,7 @@ class AccountService {
   // Resolves a session or API token to the actor it speaks for.
   Result<Actor> authenticate(std::string_view token);
   // Moves a session to another zone the user belongs to.
-  Result<User> switch_zone(std::string_view token, const Actor& actor,
-                           std::string_view zone_code);
+  Result<User> switch_zone(std::string_view token, const Actor& actor, std::string_view zone_code);
   // Creates a long-lived bearer token for scripts, bound to one zone; returns the secret.
   Result<std::string> create_api_token(const Actor& actor, std::string_view user_name,
                                        std::string_view zone_code, std::string_view label,

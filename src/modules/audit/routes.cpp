@@ -14,10 +14,14 @@ json::value embedded(const std::string& text) {
 }
 
 json::object record_json(const store::AuditRecord& r) {
-  return {{"seq", r.seq},          {"at", format_china_time(r.at)},
-          {"actor", r.actor},      {"action", r.action},
-          {"entity", r.entity},    {"entity_id", r.entity_id},
-          {"before", embedded(r.before)}, {"after", embedded(r.after)},
+  return {{"seq", r.seq},
+          {"at", format_china_time(r.at)},
+          {"actor", r.actor},
+          {"action", r.action},
+          {"entity", r.entity},
+          {"entity_id", r.entity_id},
+          {"before", embedded(r.before)},
+          {"after", embedded(r.after)},
           {"hash", r.hash}};
 }
 

@@ -1,0 +1,156 @@
+#!/usr/bin/env bash
+# The command line as an operator uses it: zones, users, tokens, the audit log, the schema
+# guard, and `serve` on SQLite and PostgreSQL. Usage: cli_test.sh PATH/TO/jingkai
+# JINGKAI_TEST_PG (postgresql://user@host:port) adds the PostgreSQL checks.
+set -uo pipefail
+bin=$1
+work=$(mktemp -d)
+db=$work/zone.db
+passed=0
+failed=0
+server_pid=
+
+cleanup() {
+  [[ -n $server_pid ]] && kill "$server_pid" 2>/dev/null
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+check() {  # check NAME COMMAND… : passes when the command succeeds
+  local name=$1
+  shift
+  if "$@"; then
+    passed=$((passed + 1))
+  else
+    failed=$((failed + 1))
+    echo "FAILED: $name"
+  fi
+}
+
+# run EXPECTED_EXIT COMMAND… : runs it, keeps its output in $out, checks the exit code
+run() {
+  local expected=$1
+  shift
+  out=$("$@" 2>&1)
+  local code=$?
+  if [[ $code -ne $expected ]]; then
+    echo "  '$*' exited $code, expected $expected: $out"
+    return 1
+  fi
+}
+
+contains() { [[ $out == *"$1"* ]] || { echo "  output lacks '$1': $out"; return 1; }; }
+
+# Starts `serve` with the given arguments and waits for its "listening on" line.
+start_server() {
+  "$bin" serve "$@" --port 0 >"$work/serve.log" 2>&1 &
+  server_pid=$!
+  for _ in $(seq 100); do
+    url=$(grep -o 'http://[0-9.:]*' "$work/serve.log" | head -n 1)
+    [[ -n $url ]] && return 0
+    sleep 0.1
+  done
+  echo "  server did not start: $(cat "$work/serve.log")"
+  return 1
+}
+
+stop_server() {
+  kill -TERM "$server_pid" && wait "$server_pid"
+  local code=$?
+  server_pid=
+  return $code
+}
+
+check "version" run 0 "$bin" --version
+check "version is printed" contains "0.1.0"
+check "no command is a usage error" run 2 "$bin"
+check "an unknown command is a usage error" run 2 "$bin" frobnicate
+
+check "zone add" run 0 "$bin" zone add --db "$db" --code zhuji-edz --name 诸暨经济开发区
+check "a duplicate zone is refused" run 2 "$bin" zone add --db "$db" --code zhuji-edz --name x
+check "…saying why" contains "已存在"
+check "a malformed zone code is refused" run 2 "$bin" zone add --db "$db" --code "Bad Code" --name x
+check "zone list" run 0 "$bin" zone list --db "$db"
+check "…shows the zone" contains "诸暨经济开发区"
+
+check "user add reads the password from stdin" \
+  run 0 "$bin" user add --db "$db" --zone zhuji-edz --role admin --name admin \
+  --display-name 管理员 --password-stdin <<<"correct-horse-9"
+check "a short password is refused" \
+  run 2 "$bin" user add --db "$db" --zone zhuji-edz --role admin --name short --password-stdin \
+  <<<"1234"
+check "an unknown role is refused" \
+  run 2 "$bin" user add --db "$db" --zone zhuji-edz --role root --name rooty --password-stdin \
+  <<<"correct-horse-9"
+check "…naming it" contains "root"
+check "a user needs --password-stdin" run 2 "$bin" user add --db "$db" --zone zhuji-edz --role admin --name nopw
+check "a second zone" run 0 "$bin" zone add --db "$db" --code second --name 第二园区
+check "user grant" run 0 "$bin" user grant --db "$db" --zone second --role leader --name admin
+check "grant to an unknown user fails" run 2 "$bin" user grant --db "$db" --zone second --role leader --name ghost
+
+check "token create" run 0 "$bin" token create --db "$db" --zone zhuji-edz --name admin --label ci
+token=$out
+is_token() { [[ $token =~ ^[0-9a-f]{64}$ ]]; }
+check "…prints a 64-hex token" is_token
+
+check "audit verify on an intact log" run 0 "$bin" audit verify --db "$db"
+check "…says intact" contains "intact"
+
+check "serve on SQLite" start_server --db "$db"
+check "health answers sqlite" bash -c "curl -sf $url/api/v1/health | grep -q '\"db\":\"sqlite\"'"
+check "the CLI's token works as a bearer token" \
+  bash -c "curl -sf -H 'Authorization: Bearer $token' $url/api/v1/auth/me | grep -q '\"name\":\"admin\"'"
+check "login with the password set on the command line" \
+  bash -c "curl -sf -H 'Content-Type: application/json' -d '{\"name\":\"admin\",\"password\":\"correct-horse-9\"}' $url/api/v1/auth/login | grep -q token"
+check "SIGTERM stops the server cleanly" stop_server
+
+cp "$db" "$work/future.db"
+
+# Someone edits a record by hand in the SQLite file: verify names it and fails.
+sqlite3 "$db" "UPDATE audit_log SET after_json = '{\"name\":\"forged\"}' WHERE seq = 3"
+check "audit verify catches a hand-edited record" run 1 "$bin" audit verify --db "$db"
+check "…naming record 3" contains "record 3"
+
+sqlite3 "$db" "DELETE FROM audit_log WHERE seq = 2"
+check "audit verify catches a removed record" run 1 "$bin" audit verify --db "$db"
+check "…naming record 2" contains "record 2"
+
+sqlite3 "$work/future.db" "INSERT INTO schema_migrations VALUES (999, 'from a newer jingkai', 0)"
+check "a database newer than the binary is refused" run 2 "$bin" zone list --db "$work/future.db"
+check "…saying so" contains "newer"
+check "serve refuses it too" run 2 "$bin" serve --db "$work/future.db" --port 0
+
+check "a database in a missing folder is a clear error" run 2 "$bin" zone list --db /nonexistent/x.db
+check "…naming the folder" contains "/nonexistent"
+
+check "serve --demo creates the demo zone" start_server --db "$work/demo.db" --demo
+check "…and prints the login" bash -c "grep -q 'admin / jingkai-demo' $work/serve.log"
+check "the demo login works" \
+  bash -c "curl -sf -H 'Content-Type: application/json' -d '{\"name\":\"admin\",\"password\":\"jingkai-demo\"}' $url/api/v1/auth/login | grep -q zhuji-edz"
+check "the web UI or its build hint is served at /" bash -c "curl -sf $url/ | grep -qi 'jingkai'"
+check "demo server stops" stop_server
+check "demo is idempotent" run 0 "$bin" demo --db "$work/demo.db"
+check "…and says so" contains "already present"
+
+if [[ -n ${JINGKAI_TEST_PG:-} ]]; then
+  name=cli_$RANDOM$RANDOM
+  pg="$JINGKAI_TEST_PG/$name"
+  check "create a PostgreSQL database" psql -q "$JINGKAI_TEST_PG/postgres" -c "CREATE DATABASE $name"
+  check "zone add on PostgreSQL" run 0 "$bin" zone add --db "$pg" --code zhuji-edz --name 诸暨
+  check "user add on PostgreSQL" \
+    run 0 "$bin" user add --db "$pg" --zone zhuji-edz --role admin --name admin --password-stdin \
+    <<<"correct-horse-9"
+  check "serve on PostgreSQL" start_server --db "$pg"
+  check "health answers postgresql" \
+    bash -c "curl -sf $url/api/v1/health | grep -q '\"db\":\"postgresql\"'"
+  check "PostgreSQL server stops" stop_server
+  psql -q "$pg" -c "UPDATE audit_log SET actor = 'forger' WHERE seq = 2" >/dev/null
+  check "audit verify catches an edit on PostgreSQL" run 1 "$bin" audit verify --db "$pg"
+  psql -q "$JINGKAI_TEST_PG/postgres" -c "DROP DATABASE $name WITH (FORCE)" >/dev/null
+  check "an unreachable PostgreSQL server is a clear error" \
+    run 1 "$bin" zone list --db "postgresql://nobody@127.0.0.1:1/none?connect_timeout=2"
+fi
+
+echo "cli: $passed passed, $failed failed"
+echo "$passed passed, $failed failed"
+((failed == 0))
