@@ -18,6 +18,7 @@ debian_packages=(
   postgresql
   chromium
   wrk curl fonts-wqy-microhei
+  python3-sgp4
 )
 
 # Node.js: the machine's own Node 20 (Debian 12's nodejs is 18, too old for Vite 7) is

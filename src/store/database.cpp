@@ -94,25 +94,49 @@ Result<std::unique_ptr<Database>> Database::open(const std::string& url, std::si
   return std::unique_ptr<Database>(new Database(dialect, std::move(sessions)));
 }
 
+Query::~Query() {
+  if (!statement_) return;
+  try {
+    while (statement_->fetch()) {
+    }
+  } catch (...) {
+  }
+  statement_->bind_clean_up();
+}
+
+soci::statement& Tx::kept(const std::string& query) {
+  auto it = connection_.statements.find(query);
+  if (it == connection_.statements.end()) {
+    auto statement = std::make_unique<soci::statement>(*connection_.sql);
+    statement->alloc();
+    statement->prepare(query);
+    it = connection_.statements.emplace(query, std::move(statement)).first;
+  }
+  return *it->second;
+}
+
 Database::Database(Dialect dialect, std::vector<std::unique_ptr<soci::session>> sessions)
-    : dialect_(dialect), sessions_(std::move(sessions)) {
-  for (auto& s : sessions_) idle_.push_back(s.get());
+    : dialect_(dialect) {
+  for (auto& session : sessions) {
+    connections_.push_back(std::make_unique<Connection>(Connection{std::move(session), {}}));
+    idle_.push_back(connections_.back().get());
+  }
 }
 
 Database::~Database() = default;
 
-soci::session* Database::take() {
+Connection* Database::take() {
   std::unique_lock lock(mutex_);
   available_.wait(lock, [this] { return !idle_.empty(); });
-  soci::session* sql = idle_.back();
+  Connection* connection = idle_.back();
   idle_.pop_back();
-  return sql;
+  return connection;
 }
 
-void Database::give_back(soci::session* session) {
+void Database::give_back(Connection* connection) {
   {
     std::lock_guard lock(mutex_);
-    idle_.push_back(session);
+    idle_.push_back(connection);
   }
   available_.notify_one();
 }

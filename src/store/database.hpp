@@ -8,6 +8,8 @@
 #include <mutex>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "core/error.hpp"
@@ -18,16 +20,65 @@ enum class Dialect { sqlite, postgresql };
 
 std::string_view to_string(Dialect dialect);
 
+// One pooled connection and the statements prepared on it so far. Parsing and planning a
+// statement costs more than running it, so the ones on the hot paths are prepared once per
+// connection and kept.
+struct Connection {
+  std::unique_ptr<soci::session> sql;
+  // Destroyed before `sql`, as they must be.
+  std::unordered_map<std::string, std::unique_ptr<soci::statement>> statements;
+};
+
+// A kept statement bound for one use. Rows are fetched with next(); when the Query goes,
+// the rest is drained (so SQLite releases its read snapshot) and the bindings are dropped.
+class Query {
+ public:
+  explicit Query(soci::statement& statement) : statement_(&statement) {}
+  Query(Query&& other) noexcept : statement_(std::exchange(other.statement_, nullptr)) {}
+  Query& operator=(Query&&) = delete;
+  ~Query();
+
+  // Fetches the next row into the bound variables; false when there is none.
+  bool next() { return statement_->fetch(); }
+
+ private:
+  soci::statement* statement_;
+};
+
 // A transaction in progress. Repositories take one so that a service can group writes and
 // the audit record that describes them into one commit.
 class Tx {
  public:
-  Tx(soci::session& sql, Dialect dialect) : sql_(sql), dialect_(dialect) {}
-  soci::session& sql() { return sql_; }
+  Tx(Connection& connection, Dialect dialect) : connection_(connection), dialect_(dialect) {}
+  soci::session& sql() { return *connection_.sql; }
   Dialect dialect() const { return dialect_; }
 
+  // Runs `query` (prepared on first use on this connection, then kept) with `binds`, each a
+  // soci::use(…) or soci::into(…). Step through the rows with next().
+  template <typename... Binds>
+  Query query(const std::string& query, Binds&&... binds) {
+    soci::statement& statement = kept(query);
+    try {
+      (statement.exchange(std::forward<Binds>(binds)), ...);
+      statement.define_and_bind();
+      statement.execute(false);
+    } catch (...) {
+      statement.bind_clean_up();  // or the next use would find these bindings still there
+      throw;
+    }
+    return Query(statement);
+  }
+
+  // As query(), for statements that give at most one row: whether it gave one.
+  template <typename... Binds>
+  bool query_one(const std::string& query_text, Binds&&... binds) {
+    return query(query_text, std::forward<Binds>(binds)...).next();
+  }
+
  private:
-  soci::session& sql_;
+  soci::statement& kept(const std::string& query);
+
+  Connection& connection_;
   Dialect dialect_;
 };
 
@@ -53,18 +104,17 @@ class Database {
   auto read(Work&& work) -> decltype(work(std::declval<Tx&>()));
 
  private:
-  class Lease;
   Database(Dialect dialect, std::vector<std::unique_ptr<soci::session>> sessions);
-  soci::session* take();
-  void give_back(soci::session* session);
+  Connection* take();
+  void give_back(Connection* connection);
   void begin(soci::session& sql, bool writing);
 
   template <typename Work>
   auto run(bool writing, Work&& work) -> decltype(work(std::declval<Tx&>()));
 
   Dialect dialect_;
-  std::vector<std::unique_ptr<soci::session>> sessions_;
-  std::vector<soci::session*> idle_;
+  std::vector<std::unique_ptr<Connection>> connections_;
+  std::vector<Connection*> idle_;
   std::mutex mutex_;
   std::condition_variable available_;
 };
@@ -79,17 +129,18 @@ Error database_error(const std::exception& failure);
 
 template <typename Work>
 auto Database::run(bool writing, Work&& work) -> decltype(work(std::declval<Tx&>())) {
-  soci::session* sql = take();
+  Connection* connection = take();
+  soci::session* sql = connection->sql.get();
   struct Return {
     Database* db;
-    soci::session* sql;
-    ~Return() { db->give_back(sql); }
-  } on_exit{this, sql};
+    Connection* connection;
+    ~Return() { db->give_back(connection); }
+  } on_exit{this, connection};
   bool open = false;
   try {
     begin(*sql, writing);
     open = true;
-    Tx tx(*sql, dialect_);
+    Tx tx(*connection, dialect_);
     auto result = work(tx);
     open = false;
     if (result.has_value()) {

@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "app/app.hpp"
+#include "modules/accounts/credential_cache.hpp"
 #include "modules/accounts/login_throttle.hpp"
 #include "modules/accounts/service.hpp"
 #include "support/test_db.hpp"
@@ -304,6 +305,61 @@ TEST_F(AccountServiceTest, SqlMetaCharactersAreStoredAsPlainText) {
   auto described = accounts().describe(login->user.id);
   ASSERT_TRUE(described);
   EXPECT_EQ(described->display_name, "Robert'); DROP TABLE users;--");
+}
+
+}  // namespace
+}  // namespace jingkai::accounts
+
+namespace jingkai::accounts {
+namespace {
+
+// --- the credential cache -------------------------------------------------------------------
+
+TEST(CredentialCache, RemembersForItsLifetimeButNeverPastTheCredentialsExpiry) {
+  CredentialCache cache(2000);
+  const Actor actor{1, "a", 1, "z", {Role::admin}};
+  cache.remember("t1", actor, /*credential_expiry=*/10'000, /*now=*/0);
+  cache.remember("t2", actor, /*credential_expiry=*/500, /*now=*/0);
+  EXPECT_TRUE(cache.find("t1", 1999));
+  EXPECT_FALSE(cache.find("t1", 2000));
+  EXPECT_TRUE(cache.find("t2", 499));
+  EXPECT_FALSE(cache.find("t2", 500));
+  EXPECT_FALSE(cache.find("unknown", 0));
+}
+
+TEST(CredentialCache, ForgetsOneOrAll) {
+  CredentialCache cache(2000);
+  const Actor actor{1, "a", 1, "z", {}};
+  cache.remember("t1", actor, 10'000, 0);
+  cache.remember("t2", actor, 10'000, 0);
+  cache.forget("t1");
+  EXPECT_FALSE(cache.find("t1", 1));
+  EXPECT_TRUE(cache.find("t2", 1));
+  cache.forget_all();
+  EXPECT_FALSE(cache.find("t2", 1));
+}
+
+TEST(CredentialCache, ALifetimeOfZeroTurnsItOff) {
+  CredentialCache cache(0);
+  cache.remember("t", Actor{}, 10'000, 0);
+  EXPECT_FALSE(cache.find("t", 0));
+}
+
+TEST_F(AccountServiceTest, AGrantMadeHereTakesEffectOnTheNextRequest) {
+  ASSERT_TRUE(accounts().add_user(console_, "zone-a", valid_user()));
+  auto login = accounts().login("zhang.san", "correct-horse-9");
+  EXPECT_FALSE(accounts().authenticate(login->token)->has(Role::leader));
+  ASSERT_TRUE(accounts().grant(console_, "zhang.san", "zone-a", Role::leader));
+  EXPECT_TRUE(accounts().authenticate(login->token)->has(Role::leader));
+}
+
+TEST_F(AccountServiceTest, ACredentialRemovedByAnotherProcessStopsWorkingWithinTheCacheLifetime) {
+  ASSERT_TRUE(accounts().add_user(console_, "zone-a", valid_user()));
+  auto login = accounts().login("zhang.san", "correct-horse-9");
+  ASSERT_TRUE(accounts().authenticate(login->token));
+  db_.execute("DELETE FROM credentials");  // as another server or a console would
+  clock_.advance_ms(AccountSettings{}.credential_cache_ms);
+  EXPECT_FALSE(accounts().authenticate(login->token));
 }
 
 }  // namespace

@@ -34,9 +34,10 @@ std::optional<Zone> AccountRepo::find_zone(store::Tx& tx, std::string_view code)
   Zone zone;
   long long id = 0;
   const std::string wanted(code);
-  tx.sql() << "SELECT id, code, name FROM zones WHERE code = :code", soci::use(wanted),
-      soci::into(id), soci::into(zone.code), soci::into(zone.name);
-  if (!tx.sql().got_data()) return std::nullopt;
+  if (!tx.query_one("SELECT id, code, name FROM zones WHERE code = :code", soci::use(wanted),
+                    soci::into(id), soci::into(zone.code), soci::into(zone.name))) {
+    return std::nullopt;
+  }
   zone.id = id;
   return zone;
 }
@@ -45,10 +46,9 @@ std::vector<Zone> AccountRepo::list_zones(store::Tx& tx) const {
   std::vector<Zone> zones;
   Zone zone;
   long long id = 0;
-  soci::statement st = (tx.sql().prepare << "SELECT id, code, name FROM zones ORDER BY code",
-                        soci::into(id), soci::into(zone.code), soci::into(zone.name));
-  st.execute();
-  while (st.fetch()) {
+  auto rows = tx.query("SELECT id, code, name FROM zones ORDER BY code", soci::into(id),
+                       soci::into(zone.code), soci::into(zone.name));
+  while (rows.next()) {
     zone.id = id;
     zones.push_back(zone);
   }
@@ -69,10 +69,11 @@ std::optional<StoredUser> AccountRepo::find_user(store::Tx& tx, std::string_view
   StoredUser user;
   long long id = 0;
   const std::string wanted(name);
-  tx.sql() << "SELECT id, name, display_name, password_hash FROM users WHERE name = :name",
-      soci::use(wanted), soci::into(id), soci::into(user.name), soci::into(user.display_name),
-      soci::into(user.password_hash);
-  if (!tx.sql().got_data()) return std::nullopt;
+  if (!tx.query_one("SELECT id, name, display_name, password_hash FROM users WHERE name = :name",
+                    soci::use(wanted), soci::into(id), soci::into(user.name),
+                    soci::into(user.display_name), soci::into(user.password_hash))) {
+    return std::nullopt;
+  }
   user.id = id;
   return user;
 }
@@ -81,10 +82,11 @@ std::optional<StoredUser> AccountRepo::find_user(store::Tx& tx, UserId wanted) c
   StoredUser user;
   long long id = 0;
   const long long key = wanted;
-  tx.sql() << "SELECT id, name, display_name, password_hash FROM users WHERE id = :id",
-      soci::use(key), soci::into(id), soci::into(user.name), soci::into(user.display_name),
-      soci::into(user.password_hash);
-  if (!tx.sql().got_data()) return std::nullopt;
+  if (!tx.query_one("SELECT id, name, display_name, password_hash FROM users WHERE id = :id",
+                    soci::use(key), soci::into(id), soci::into(user.name),
+                    soci::into(user.display_name), soci::into(user.password_hash))) {
+    return std::nullopt;
+  }
   user.id = id;
   return user;
 }
@@ -111,13 +113,12 @@ std::vector<Membership> AccountRepo::memberships(store::Tx& tx, UserId user) con
   const long long user_id = user;
   long long zone_id = 0;
   std::string code, name, role;
-  soci::statement st = (tx.sql().prepare << "SELECT z.id, z.code, z.name, m.role FROM memberships m"
-                                            " JOIN zones z ON z.id = m.zone_id WHERE m.user_id = :u"
-                                            " ORDER BY z.id, m.role",
-                        soci::use(user_id), soci::into(zone_id), soci::into(code), soci::into(name),
-                        soci::into(role));
-  st.execute();
-  while (st.fetch()) {
+  auto rows = tx.query(
+      "SELECT z.id, z.code, z.name, m.role FROM memberships m JOIN zones z ON z.id = m.zone_id"
+      " WHERE m.user_id = :u ORDER BY z.id, m.role",
+      soci::use(user_id), soci::into(zone_id), soci::into(code), soci::into(name),
+      soci::into(role));
+  while (rows.next()) {
     if (result.empty() || result.back().zone.id != zone_id) {
       result.push_back(Membership{Zone{zone_id, code, name}, {}});
     }
@@ -130,11 +131,10 @@ std::vector<Role> AccountRepo::roles(store::Tx& tx, UserId user, ZoneId zone) co
   std::vector<Role> result;
   const long long user_id = user, zone_id = zone;
   std::string role;
-  soci::statement st = (tx.sql().prepare << "SELECT role FROM memberships"
-                                            " WHERE user_id = :u AND zone_id = :z ORDER BY role",
-                        soci::use(user_id), soci::use(zone_id), soci::into(role));
-  st.execute();
-  while (st.fetch()) add_role(result, role);
+  auto rows =
+      tx.query("SELECT role FROM memberships WHERE user_id = :u AND zone_id = :z ORDER BY role",
+               soci::use(user_id), soci::use(zone_id), soci::into(role));
+  while (rows.next()) add_role(result, role);
   return result;
 }
 
@@ -144,21 +144,20 @@ Page<ZoneUser> AccountRepo::list_users(store::Tx& tx, ZoneId zone, PageRequest r
   page.page_size = request.page_size;
   const long long zone_id = zone;
   long long total = 0;
-  tx.sql() << "SELECT COUNT(DISTINCT user_id) FROM memberships WHERE zone_id = :z",
-      soci::use(zone_id), soci::into(total);
+  tx.query_one("SELECT COUNT(DISTINCT user_id) FROM memberships WHERE zone_id = :z",
+               soci::use(zone_id), soci::into(total));
   page.total = total;
 
   const long long limit = request.page_size, offset = request.offset();
   long long id = 0;
   ZoneUser row;
-  soci::statement users =
-      (tx.sql().prepare << "SELECT u.id, u.name, u.display_name FROM users u"
-                           " WHERE u.id IN (SELECT user_id FROM memberships WHERE zone_id = :z)"
-                           " ORDER BY u.name LIMIT :limit OFFSET :offset",
-       soci::use(zone_id), soci::use(limit), soci::use(offset), soci::into(id),
-       soci::into(row.name), soci::into(row.display_name));
-  users.execute();
-  while (users.fetch()) {
+  auto users = tx.query(
+      "SELECT u.id, u.name, u.display_name FROM users u"
+      " WHERE u.id IN (SELECT user_id FROM memberships WHERE zone_id = :z)"
+      " ORDER BY u.name LIMIT :limit OFFSET :offset",
+      soci::use(zone_id), soci::use(limit), soci::use(offset), soci::into(id), soci::into(row.name),
+      soci::into(row.display_name));
+  while (users.next()) {
     row.id = id;
     page.items.push_back(row);
   }
@@ -192,12 +191,14 @@ std::optional<Credential> AccountRepo::find_credential(store::Tx& tx,
   Credential credential;
   std::string kind;
   long long user_id = 0, zone_id = 0, expires = 0;
-  tx.sql() << "SELECT c.kind, c.user_id, u.name, c.zone_id, z.code, c.expires_at"
-              " FROM credentials c JOIN users u ON u.id = c.user_id"
-              " JOIN zones z ON z.id = c.zone_id WHERE c.token_hash = :h",
-      soci::use(hash), soci::into(kind), soci::into(user_id), soci::into(credential.user_name),
-      soci::into(zone_id), soci::into(credential.zone_code), soci::into(expires);
-  if (!tx.sql().got_data()) return std::nullopt;
+  if (!tx.query_one("SELECT c.kind, c.user_id, u.name, c.zone_id, z.code, c.expires_at"
+                    " FROM credentials c JOIN users u ON u.id = c.user_id"
+                    " JOIN zones z ON z.id = c.zone_id WHERE c.token_hash = :h",
+                    soci::use(hash), soci::into(kind), soci::into(user_id),
+                    soci::into(credential.user_name), soci::into(zone_id),
+                    soci::into(credential.zone_code), soci::into(expires))) {
+    return std::nullopt;
+  }
   credential.kind = kind == "session" ? CredentialKind::session : CredentialKind::api_token;
   credential.user_id = user_id;
   credential.zone_id = zone_id;

@@ -76,7 +76,8 @@ AccountService::AccountService(store::Database& db, const AccountRepo& repo,
       audit_(audit),
       clock_(clock),
       settings_(settings),
-      throttle_(settings.throttle) {}
+      throttle_(settings.throttle),
+      credentials_(settings.credential_cache_ms) {}
 
 namespace {
 
@@ -162,6 +163,7 @@ Status AccountService::grant(const Actor& actor, std::string_view user_name,
     const auto before = repo_.roles(tx, user->id, zone->id);
     if (std::find(before.begin(), before.end(), role) != before.end()) return {};
     repo_.grant(tx, user->id, zone->id, role);
+    credentials_.forget_all();  // whoever holds a session of this user gets the role now
     Actor in_zone = actor;
     in_zone.zone_id = zone->id;
     in_zone.zone_code = zone->code;
@@ -251,6 +253,7 @@ Status AccountService::logout(std::string_view token) {
           "not_a_session", "API 令牌不能登出, 它到期自动失效 (an API token cannot log out)"));
     }
     repo_.delete_credential(tx, hash);
+    credentials_.forget(hash);
     Actor actor{
         credential->user_id, credential->user_name, credential->zone_id, credential->zone_code, {}};
     audit_.append(tx, actor, {"auth.logout", "user", std::to_string(credential->user_id), "", ""});
@@ -260,13 +263,18 @@ Status AccountService::logout(std::string_view token) {
 
 Result<Actor> AccountService::authenticate(std::string_view token) {
   if (token.empty()) return std::unexpected(Error::unauthenticated("未登录"));
+  const std::string hash = sha256_hex(token);
+  const EpochMs now = clock_.now_ms();
+  if (auto cached = credentials_.find(hash, now)) return std::move(*cached);
   return db_.read([&](store::Tx& tx) -> Result<Actor> {
-    auto credential = repo_.find_credential(tx, sha256_hex(token));
-    if (!credential || credential->expires_at <= clock_.now_ms()) {
+    auto credential = repo_.find_credential(tx, hash);
+    if (!credential || credential->expires_at <= now) {
       return std::unexpected(Error::unauthenticated("未登录或会话已过期"));
     }
-    return Actor{credential->user_id, credential->user_name, credential->zone_id,
-                 credential->zone_code, repo_.roles(tx, credential->user_id, credential->zone_id)};
+    Actor actor{credential->user_id, credential->user_name, credential->zone_id,
+                credential->zone_code, repo_.roles(tx, credential->user_id, credential->zone_id)};
+    credentials_.remember(hash, actor, credential->expires_at, now);
+    return actor;
   });
 }
 
@@ -285,6 +293,7 @@ Result<User> AccountService::switch_zone(std::string_view token, const Actor& ac
           "not_a_session", "只有登录会话可以切换园区; API 令牌固定于一个园区", "zone"));
     }
     repo_.set_credential_zone(tx, hash, zone->id);
+    credentials_.forget(hash);
     return {};
   });
   if (!switched) return std::unexpected(switched.error());

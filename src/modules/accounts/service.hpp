@@ -9,6 +9,7 @@
 #include "core/clock.hpp"
 #include "core/error.hpp"
 #include "core/page.hpp"
+#include "modules/accounts/credential_cache.hpp"
 #include "modules/accounts/login_throttle.hpp"
 #include "modules/accounts/model.hpp"
 #include "modules/accounts/repo.hpp"
@@ -19,6 +20,8 @@ namespace jingkai::accounts {
 
 struct AccountSettings {
   EpochMs session_ttl_ms = 12LL * 3600 * 1000;
+  // How long a resolved session or token is trusted without asking the database again.
+  EpochMs credential_cache_ms = 2000;
   ThrottlePolicy throttle;
 };
 
@@ -59,6 +62,7 @@ class AccountService {
   const Clock& clock_;
   AccountSettings settings_;
   LoginThrottle throttle_;
+  CredentialCache credentials_;
   // Hash checked when the user does not exist, so that a wrong name costs as long as a
   // wrong password and timing does not reveal which names exist.
   std::once_flag decoy_once_;
