@@ -4,11 +4,14 @@
 
 #include <CLI/CLI.hpp>
 #include <cstdlib>
+#include <fstream>
 #include <iostream>
+#include <sstream>
 #include <thread>
 
 #include "app/app.hpp"
 #include "http/server.hpp"
+#include "orbit/verification_output.hpp"
 #include "store/migrations.hpp"
 
 namespace jingkai::app {
@@ -245,6 +248,57 @@ int run_cli(int argc, char** argv, std::istream& in, std::ostream& out, std::ost
           << "\n";
       status = kFailed;
     }
+  });
+
+  // orbit propagate
+  auto* orbit = cli.add_subcommand("orbit", "orbit tools: propagation of element sets");
+  orbit->require_subcommand(1);
+  std::string tle_file, tsince, gravity = "wgs72", mode = "i";
+  bool ignore_checksums = false;
+  auto* propagate = orbit->add_subcommand(
+      "propagate", "SGP4/SDP4 states in TEME, in the layout of Vallado's tcppver.out");
+  propagate->add_option("--tle", tle_file, "file of 2- or 3-line element sets")->required();
+  propagate->add_option("--tsince", tsince, "START:STOP:STEP in minutes since each epoch")
+      ->required();
+  propagate->add_option("--gravity", gravity, "wgs72old | wgs72 | wgs84")->capture_default_str();
+  propagate->add_option("--mode", mode, "a (AFSPC) | i (improved)")->capture_default_str();
+  propagate->add_flag("--ignore-checksums", ignore_checksums,
+                      "accept lines whose mod-10 checksum is wrong (as in SGP4-VER.TLE)");
+  propagate->callback([&] {
+    auto range = orbit::parse_tsince_range(tsince);
+    if (!range) {
+      err << "jingkai: --tsince: " << range.error().to_string() << "\n";
+      return void(status = kBadInput);
+    }
+    orbit::StateListingOptions options;
+    if (gravity == "wgs72old") {
+      options.sgp4.gravity = orbit::GravityModel::kWgs72Old;
+    } else if (gravity == "wgs84") {
+      options.sgp4.gravity = orbit::GravityModel::kWgs84;
+    } else if (gravity != "wgs72") {
+      err << "jingkai: --gravity must be wgs72old, wgs72 or wgs84\n";
+      return void(status = kBadInput);
+    }
+    if (mode == "a") {
+      options.sgp4.mode = orbit::OperationMode::kAfspc;
+    } else if (mode != "i") {
+      err << "jingkai: --mode must be a or i\n";
+      return void(status = kBadInput);
+    }
+    if (ignore_checksums) options.checksums = orbit::ChecksumPolicy::kIgnore;
+    std::ifstream file(tle_file, std::ios::binary);
+    if (!file) {
+      err << "jingkai: cannot read " << tle_file << "\n";
+      return void(status = kBadInput);
+    }
+    std::ostringstream text;
+    text << file.rdbuf();
+    auto listing = orbit::list_states(text.str(), *range, options);
+    if (!listing) {
+      err << "jingkai: " << tle_file << ": " << listing.error().to_string() << "\n";
+      return void(status = kBadInput);
+    }
+    out << listing->text;
   });
 
   try {

@@ -55,8 +55,7 @@ CalendarDate calendar_date(const JulianDate& date) {
 
 int day_of_year(const JulianDate& date) {
   const CalendarDate calendar = calendar_date(date);
-  return static_cast<int>(julian_day_number_of(date) - julian_day_number(calendar.year, 1, 1)) +
-         1;
+  return static_cast<int>(julian_day_number_of(date) - julian_day_number(calendar.year, 1, 1)) + 1;
 }
 
 double minutes_between(const JulianDate& from, const JulianDate& to) {

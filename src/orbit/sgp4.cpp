@@ -50,11 +50,10 @@ double afspc_sidereal_angle(double epoch) {
 }
 
 bool finite(const MeanElements& e) {
-  return std::isfinite(e.epoch.day) && std::isfinite(e.epoch.fraction) &&
-         std::isfinite(e.bstar) && std::isfinite(e.eccentricity) &&
-         std::isfinite(e.inclination) && std::isfinite(e.right_ascension) &&
-         std::isfinite(e.argument_of_perigee) && std::isfinite(e.mean_anomaly) &&
-         std::isfinite(e.mean_motion);
+  return std::isfinite(e.epoch.day) && std::isfinite(e.epoch.fraction) && std::isfinite(e.bstar) &&
+         std::isfinite(e.eccentricity) && std::isfinite(e.inclination) &&
+         std::isfinite(e.right_ascension) && std::isfinite(e.argument_of_perigee) &&
+         std::isfinite(e.mean_anomaly) && std::isfinite(e.mean_motion);
 }
 
 // Everything sgp4init computes; `epoch` in days since 1949 December 31 0h UT.
@@ -145,8 +144,8 @@ Sgp4Terms initialise(const MeanElements& elements, double epoch, const Sgp4Optio
   c.argpdot = (-0.5 * temp1 * con42 + 0.0625 * temp2 * (7.0 - 114.0 * cosio2 + 395.0 * cosio4) +
                temp3 * (3.0 - 36.0 * cosio2 + 49.0 * cosio4));
   const double xhdot1 = -temp1 * cosio;
-  c.nodedot = xhdot1 + (0.5 * temp2 * (4.0 - 19.0 * cosio2) + 2.0 * temp3 * (3.0 - 7.0 * cosio2)) *
-                           cosio;
+  c.nodedot =
+      xhdot1 + (0.5 * temp2 * (4.0 - 19.0 * cosio2) + 2.0 * temp3 * (3.0 - 7.0 * cosio2)) * cosio;
   c.omgcof = c.bstar * cc3 * std::cos(c.argpo);
   c.xmcof = 0.0;
   if (c.ecco > 1.0e-4) c.xmcof = -kTwoThirds * coef * c.bstar / eeta;
@@ -177,8 +176,8 @@ Sgp4Terms initialise(const MeanElements& elements, double epoch, const Sgp4Optio
     c.d4 = 0.5 * temp * ao * tsi * (221.0 * ao + 31.0 * sfour) * c.cc1;
     c.t3cof = c.d2 + 2.0 * cc1sq;
     c.t4cof = 0.25 * (3.0 * c.d3 + c.cc1 * (12.0 * c.d2 + 10.0 * cc1sq));
-    c.t5cof =
-        0.2 * (3.0 * c.d4 + 12.0 * c.cc1 * c.d3 + 6.0 * c.d2 * c.d2 + 15.0 * cc1sq * (2.0 * c.d2 + cc1sq));
+    c.t5cof = 0.2 * (3.0 * c.d4 + 12.0 * c.cc1 * c.d3 + 6.0 * c.d2 * c.d2 +
+                     15.0 * cc1sq * (2.0 * c.d2 + cc1sq));
   }
   return c;
 }
@@ -364,8 +363,7 @@ std::expected<StateVector, Sgp4Error> Sgp4::propagate(double t) const {
   const double temp1 = 0.5 * g.j2 * temp;
   const double temp2 = temp1 * temp;
 
-  const double mrt =
-      rl * (1.0 - 1.5 * temp2 * betal * con41) + 0.5 * temp1 * x1mth2 * cos2u;
+  const double mrt = rl * (1.0 - 1.5 * temp2 * betal * con41) + 0.5 * temp1 * x1mth2 * cos2u;
   su = su - 0.25 * temp2 * x7thm1 * sin2u;
   const double xnode = p.nodep + 1.5 * temp2 * cosip * sin2u;
   const double xinc = p.inclp + 1.5 * temp2 * cosip * sinip * cos2u;

@@ -61,7 +61,7 @@ struct MeanElements {
 MeanElements mean_elements(const Tle& tle);
 
 struct StateVector {
-  std::array<double, 3> position_km{};     // TEME
+  std::array<double, 3> position_km{};    // TEME
   std::array<double, 3> velocity_km_s{};  // TEME
 };
 

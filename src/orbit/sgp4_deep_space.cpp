@@ -70,11 +70,12 @@ BodyCoefficients body_coefficients(const OrbitGeometry& o, const BodyGeometry& b
   c.z2 = 6.0 * (a1 * a3 + a2 * a4) + c.z32 * emsq;
   c.z3 = 3.0 * (a3 * a3 + a4 * a4) + c.z33 * emsq;
   c.z11 = -6.0 * a1 * a5 + emsq * (-24.0 * x1 * x7 - 6.0 * x3 * x5);
-  c.z12 = -6.0 * (a1 * a6 + a3 * a5) +
-          emsq * (-24.0 * (x2 * x7 + x1 * x8) - 6.0 * (x3 * x6 + x4 * x5));
+  c.z12 =
+      -6.0 * (a1 * a6 + a3 * a5) + emsq * (-24.0 * (x2 * x7 + x1 * x8) - 6.0 * (x3 * x6 + x4 * x5));
   c.z13 = -6.0 * a3 * a6 + emsq * (-24.0 * x2 * x8 - 6.0 * x4 * x6);
   c.z21 = 6.0 * a2 * a5 + emsq * (24.0 * x1 * x5 - 6.0 * x3 * x7);
-  c.z22 = 6.0 * (a4 * a5 + a2 * a6) + emsq * (24.0 * (x2 * x5 + x1 * x6) - 6.0 * (x4 * x7 + x3 * x8));
+  c.z22 =
+      6.0 * (a4 * a5 + a2 * a6) + emsq * (24.0 * (x2 * x5 + x1 * x6) - 6.0 * (x4 * x7 + x3 * x8));
   c.z23 = 6.0 * a4 * a6 + emsq * (24.0 * x2 * x6 - 6.0 * x4 * x8);
   c.z1 = c.z1 + c.z1 + o.betasq * c.z31;
   c.z2 = c.z2 + c.z2 + o.betasq * c.z32;
@@ -139,8 +140,8 @@ CommonTerms common_terms(double epoch, double ep, double argpp, double inclp, do
   const double zcosgl = std::cos(zx);
   const double zsingl = std::sin(zx);
 
-  out.sun = body_coefficients(o, BodyGeometry{kZcosgs, kZsings, kZcosis, kZsinis, cnodm, snodm,
-                                              kC1ss});
+  out.sun =
+      body_coefficients(o, BodyGeometry{kZcosgs, kZsings, kZcosis, kZsinis, cnodm, snodm, kC1ss});
   out.moon = body_coefficients(
       o, BodyGeometry{zcosgl, zsingl, zcosil, zsinil, zcoshl * cnodm + zsinhl * snodm,
                       snodm * zcoshl - cnodm * zsinhl, kC1l});
@@ -181,8 +182,8 @@ CommonTerms common_terms(double epoch, double ep, double argpp, double inclp, do
 
 // The 12-hour resonance: coefficients of the tesseral harmonics (Hujsak's G and F
 // functions of eccentricity and inclination).
-void init_half_day_resonance(const Sgp4Terms& near, const OrbitGeometry& o, double aonv,
-                             double nm, DeepSpaceTerms& d) {
+void init_half_day_resonance(const Sgp4Terms& near, const OrbitGeometry& o, double aonv, double nm,
+                             DeepSpaceTerms& d) {
   constexpr double kRoot22 = 1.7891679e-6;
   constexpr double kRoot32 = 3.7393792e-7;
   constexpr double kRoot44 = 7.3636953e-9;
@@ -364,7 +365,7 @@ void apply_deep_space_secular(const Sgp4Terms& terms, double t, MeanState& state
   constexpr double kG44 = 1.8014998;
   constexpr double kG52 = 1.0508330;
   constexpr double kG54 = 4.4108898;
-  constexpr double kStep = 720.0;  // minutes per integration step
+  constexpr double kStep = 720.0;      // minutes per integration step
   constexpr double kStep2 = 259200.0;  // kStep² / 2
 
   const DeepSpaceTerms& d = terms.deep;
@@ -401,12 +402,12 @@ void apply_deep_space_secular(const Sgp4Terms& terms, double t, MeanState& state
              d.d5220 * std::sin(xomi + xli - kG52) + d.d5232 * std::sin(-xomi + xli - kG52) +
              d.d5421 * std::sin(xomi + x2li - kG54) + d.d5433 * std::sin(-xomi + x2li - kG54);
       xldot = xni + d.xfact;
-      xnddt = d.d2201 * std::cos(x2omi + xli - kG22) + d.d2211 * std::cos(xli - kG22) +
-              d.d3210 * std::cos(xomi + xli - kG32) + d.d3222 * std::cos(-xomi + xli - kG32) +
-              d.d5220 * std::cos(xomi + xli - kG52) + d.d5232 * std::cos(-xomi + xli - kG52) +
-              2.0 * (d.d4410 * std::cos(x2omi + x2li - kG44) + d.d4422 * std::cos(x2li - kG44) +
-                     d.d5421 * std::cos(xomi + x2li - kG54) +
-                     d.d5433 * std::cos(-xomi + x2li - kG54));
+      xnddt =
+          d.d2201 * std::cos(x2omi + xli - kG22) + d.d2211 * std::cos(xli - kG22) +
+          d.d3210 * std::cos(xomi + xli - kG32) + d.d3222 * std::cos(-xomi + xli - kG32) +
+          d.d5220 * std::cos(xomi + xli - kG52) + d.d5232 * std::cos(-xomi + xli - kG52) +
+          2.0 * (d.d4410 * std::cos(x2omi + x2li - kG44) + d.d4422 * std::cos(x2li - kG44) +
+                 d.d5421 * std::cos(xomi + x2li - kG54) + d.d5433 * std::cos(-xomi + x2li - kG54));
       xnddt = xnddt * xldot;
     }
     if (std::fabs(t - atime) < kStep) {

@@ -54,25 +54,24 @@ class LineReader {
     }
     if (text_.size() != kLineLength) {
       const int column = static_cast<int>(std::min<std::size_t>(text_.size(), kLineLength)) + 1;
-      return std::unexpected(error(
-          column, "tle_line_length",
-          fmt::format("line has {} characters; a TLE line has exactly {}", text_.size(),
-                      kLineLength)));
+      return std::unexpected(error(column, "tle_line_length",
+                                   fmt::format("line has {} characters; a TLE line has exactly {}",
+                                               text_.size(), kLineLength)));
     }
     if (at(1) != line_digit) {
-      return std::unexpected(error(1, "tle_line_number",
-                                   fmt::format("expected line number {}, found {}", line_digit,
-                                               describe_char(at(1)))));
+      return std::unexpected(error(
+          1, "tle_line_number",
+          fmt::format("expected line number {}, found {}", line_digit, describe_char(at(1)))));
     }
     return {};
   }
 
   std::expected<void, ParseError> expect_blank(int column) const {
     if (at(column) == ' ') return {};
-    return std::unexpected(error(
-        column, "tle_column",
-        fmt::format("expected a blank between fields, found {} (is a field shifted?)",
-                    describe_char(at(column)))));
+    return std::unexpected(
+        error(column, "tle_column",
+              fmt::format("expected a blank between fields, found {} (is a field shifted?)",
+                          describe_char(at(column)))));
   }
 
   std::expected<void, ParseError> expect_blanks(std::initializer_list<int> columns) const {
@@ -101,8 +100,8 @@ class LineReader {
       value = value * 10 + (c - '0');
     }
     if (!seen_digit && !blank_is_zero) {
-      return std::unexpected(
-          error(first, "tle_field", fmt::format("{} (columns {}-{}) is blank", field, first, last)));
+      return std::unexpected(error(first, "tle_field",
+                                   fmt::format("{} (columns {}-{}) is blank", field, first, last)));
     }
     return value;
   }
@@ -113,10 +112,10 @@ class LineReader {
                                             std::string_view field) const {
     const std::string format = decimal_format(first, last, point);
     if (at(point) != '.') {
-      return std::unexpected(error(point, "tle_field",
-                                   fmt::format("expected '.' in {}, found {} (columns {}-{}: {})",
-                                               field, describe_char(at(point)), first, last,
-                                               format)));
+      return std::unexpected(
+          error(point, "tle_field",
+                fmt::format("expected '.' in {}, found {} (columns {}-{}: {})", field,
+                            describe_char(at(point)), first, last, format)));
     }
     int column = first;
     while (column < point && at(column) == ' ') ++column;
@@ -130,10 +129,9 @@ class LineReader {
       if (column == point) continue;
       const char c = at(column);
       if (!is_digit(c)) {
-        return std::unexpected(
-            error(column, "tle_field",
-                  fmt::format("found {} in {} (columns {}-{}: {})", describe_char(c), field,
-                              first, last, format)));
+        return std::unexpected(error(column, "tle_field",
+                                     fmt::format("found {} in {} (columns {}-{}: {})",
+                                                 describe_char(c), field, first, last, format)));
       }
       digits = digits * 10 + (c - '0');
     }
@@ -145,11 +143,11 @@ class LineReader {
   std::expected<double, ParseError> implied_decimal(int first, std::string_view field) const {
     const int last = first + 7;
     auto fail = [&](int column, std::string_view expected) {
-      return std::unexpected(error(column, "tle_field",
-                                   fmt::format("found {} in {} where {} belongs (columns {}-{}: "
-                                               "format SNNNNNSE, e.g. \" 12345-3\")",
-                                               describe_char(at(column)), field, expected, first,
-                                               last)));
+      return std::unexpected(
+          error(column, "tle_field",
+                fmt::format("found {} in {} where {} belongs (columns {}-{}: "
+                            "format SNNNNNSE, e.g. \" 12345-3\")",
+                            describe_char(at(column)), field, expected, first, last)));
     };
     const char sign = at(first);
     if (sign != ' ' && sign != '+' && sign != '-') return fail(first, "a sign or blank");
@@ -196,16 +194,16 @@ class LineReader {
   std::expected<void, ParseError> check_checksum(ChecksumPolicy policy) const {
     const char found = at(kChecksumColumn);
     if (!is_digit(found)) {
-      return std::unexpected(error(kChecksumColumn, "tle_checksum",
-                                   fmt::format("checksum must be a digit, found {}",
-                                               describe_char(found))));
+      return std::unexpected(
+          error(kChecksumColumn, "tle_checksum",
+                fmt::format("checksum must be a digit, found {}", describe_char(found))));
     }
     const int computed = tle_checksum(text_);
     if (policy == ChecksumPolicy::kVerify && computed != found - '0') {
-      return std::unexpected(error(
-          kChecksumColumn, "tle_checksum",
-          fmt::format("checksum is {} but columns 1-68 sum to {} (mod 10; '-' counts 1)",
-                      found - '0', computed)));
+      return std::unexpected(
+          error(kChecksumColumn, "tle_checksum",
+                fmt::format("checksum is {} but columns 1-68 sum to {} (mod 10; '-' counts 1)",
+                            found - '0', computed)));
     }
     return {};
   }
@@ -219,13 +217,13 @@ class LineReader {
   int line_number_;
 };
 
-#define JK_TRY(var, expr)                                        \
-  auto var##_result = (expr);                                    \
+#define JK_TRY(var, expr)                                          \
+  auto var##_result = (expr);                                      \
   if (!var##_result) return std::unexpected(var##_result.error()); \
   auto var = *var##_result
 
-#define JK_CHECK(expr)                                   \
-  if (auto check_result = (expr); !check_result) {       \
+#define JK_CHECK(expr)                                       \
+  if (auto check_result = (expr); !check_result) {           \
     return std::unexpected(std::move(check_result).error()); \
   }
 
@@ -238,9 +236,9 @@ std::expected<void, ParseError> parse_line1(const LineReader& line, ChecksumPoli
 
   const char classification = line.at(8);
   if (classification != 'U' && classification != 'C' && classification != 'S') {
-    return std::unexpected(line.error(8, "tle_classification",
-                                      fmt::format("classification must be U, C or S, found {}",
-                                                  describe_char(classification))));
+    return std::unexpected(line.error(
+        8, "tle_classification",
+        fmt::format("classification must be U, C or S, found {}", describe_char(classification))));
   }
   tle.classification = classification;
 
@@ -252,11 +250,11 @@ std::expected<void, ParseError> parse_line1(const LineReader& line, ChecksumPoli
   if (!designator_blank) {
     for (int column = 10; column <= 14; ++column) {
       if (!is_digit(line.at(column))) {
-        return std::unexpected(line.error(
-            column, "tle_international_designator",
-            fmt::format("found {} in the international designator (columns 10-17: "
-                        "YYNNNPPP, launch year, launch number, piece)",
-                        describe_char(line.at(column)))));
+        return std::unexpected(
+            line.error(column, "tle_international_designator",
+                       fmt::format("found {} in the international designator (columns 10-17: "
+                                   "YYNNNPPP, launch year, launch number, piece)",
+                                   describe_char(line.at(column)))));
       }
     }
     bool piece_ended = false;
@@ -264,11 +262,11 @@ std::expected<void, ParseError> parse_line1(const LineReader& line, ChecksumPoli
       const char c = line.at(column);
       const bool letter = c >= 'A' && c <= 'Z';
       if ((column == 15 && !letter) || (letter && piece_ended) || (!letter && c != ' ')) {
-        return std::unexpected(line.error(
-            column, "tle_international_designator",
-            fmt::format("found {} in the piece of the international designator (columns "
-                        "15-17: 1-3 letters, left-justified)",
-                        describe_char(c))));
+        return std::unexpected(
+            line.error(column, "tle_international_designator",
+                       fmt::format("found {} in the piece of the international designator (columns "
+                                   "15-17: 1-3 letters, left-justified)",
+                                   describe_char(c))));
       }
       piece_ended |= !letter;
     }
@@ -305,9 +303,9 @@ std::expected<void, ParseError> parse_line1(const LineReader& line, ChecksumPoli
     }
   }
   if (day < 1 || day > days_in_year(year)) {
-    return std::unexpected(line.error(21, "tle_epoch_day",
-                                      fmt::format("epoch day {} is outside 1-{} of {}", day,
-                                                  days_in_year(year), year)));
+    return std::unexpected(line.error(
+        21, "tle_epoch_day",
+        fmt::format("epoch day {} is outside 1-{} of {}", day, days_in_year(year), year)));
   }
   tle.epoch = julian_date_from_day_of_year(year, static_cast<int>(day),
                                            static_cast<double>(day_fraction) / 1e8);
@@ -321,9 +319,9 @@ std::expected<void, ParseError> parse_line1(const LineReader& line, ChecksumPoli
 
   const char ephemeris = line.at(63);
   if (ephemeris != ' ' && !is_digit(ephemeris)) {
-    return std::unexpected(line.error(63, "tle_field",
-                                      fmt::format("ephemeris type must be a digit, found {}",
-                                                  describe_char(ephemeris))));
+    return std::unexpected(line.error(
+        63, "tle_field",
+        fmt::format("ephemeris type must be a digit, found {}", describe_char(ephemeris))));
   }
   tle.ephemeris_type = ephemeris == ' ' ? 0 : ephemeris - '0';
   JK_TRY(element_set, line.integer(65, 68, "element set number", true));
@@ -362,11 +360,11 @@ std::expected<void, ParseError> parse_line2(const LineReader& line, ChecksumPoli
   for (int column = 27; column <= 33; ++column) {
     const char c = line.at(column);
     if (!is_digit(c)) {
-      return std::unexpected(line.error(
-          column, "tle_eccentricity",
-          fmt::format("found {} in eccentricity (columns 27-33: seven digits, decimal "
-                      "point implied before them)",
-                      describe_char(c))));
+      return std::unexpected(
+          line.error(column, "tle_eccentricity",
+                     fmt::format("found {} in eccentricity (columns 27-33: seven digits, decimal "
+                                 "point implied before them)",
+                                 describe_char(c))));
     }
     eccentricity = eccentricity * 10 + (c - '0');
   }
@@ -380,9 +378,9 @@ std::expected<void, ParseError> parse_line2(const LineReader& line, ChecksumPoli
   tle.mean_anomaly_deg = anomaly;
   JK_TRY(mean_motion, line.decimal(53, 63, 55, "mean motion"));
   if (!(mean_motion > 0.0)) {
-    return std::unexpected(line.error(
-        53, "tle_mean_motion",
-        fmt::format("mean motion {} rev/day must be greater than zero", mean_motion)));
+    return std::unexpected(
+        line.error(53, "tle_mean_motion",
+                   fmt::format("mean motion {} rev/day must be greater than zero", mean_motion)));
   }
   tle.mean_motion = mean_motion;
   JK_TRY(revolution, line.integer(64, 68, "revolution number", true));
@@ -413,9 +411,8 @@ std::optional<std::int64_t> fixed_units(double value, int decimals, std::int64_t
   return static_cast<std::int64_t>(scaled);
 }
 
-std::expected<std::string, ParseError> format_fixed(double value, int decimals, int width,
-                                                    int line, int column,
-                                                    std::string_view field) {
+std::expected<std::string, ParseError> format_fixed(double value, int decimals, int width, int line,
+                                                    int column, std::string_view field) {
   std::string text = fmt::format("{:{}.{}f}", value, width, decimals);
   if (!std::isfinite(value) || static_cast<int>(text.size()) != width) {
     return std::unexpected(ParseError{
@@ -439,10 +436,10 @@ std::expected<std::string, ParseError> format_implied_decimal(double value, int 
   const std::string scientific = fmt::format("{:.4e}", std::fabs(value));
   const int exponent = std::stoi(scientific.substr(7)) + 1;
   if (exponent < -9 || exponent > 9) {
-    return std::unexpected(ParseError{
-        line, column, "tle_unwritable",
-        fmt::format("{} {} needs an exponent of {}; columns {}-{} hold -9 to 9", field, value,
-                    exponent, column, column + 7)});
+    return std::unexpected(
+        ParseError{line, column, "tle_unwritable",
+                   fmt::format("{} {} needs an exponent of {}; columns {}-{} hold -9 to 9", field,
+                               value, exponent, column, column + 7)});
   }
   return fmt::format("{}{}{}{}{}", sign, scientific[0], scientific.substr(2, 4),
                      exponent <= 0 ? '-' : '+', std::abs(exponent));
@@ -459,8 +456,8 @@ std::expected<std::string, ParseError> format_line1(const Tle& tle, const std::s
   }
   const std::string& designator = tle.international_designator;
   if (designator.size() > 8) {
-    return std::unexpected(ParseError{1, 10, "tle_unwritable",
-                                      "international designator has more than 8 characters"});
+    return std::unexpected(
+        ParseError{1, 10, "tle_unwritable", "international designator has more than 8 characters"});
   }
 
   const CalendarDate calendar = calendar_date(tle.epoch);
@@ -492,8 +489,8 @@ std::expected<std::string, ParseError> format_line1(const Tle& tle, const std::s
                     tle.mean_motion_dot)});
   }
   const char ndot_sign = tle.mean_motion_dot < 0.0 && *ndot_units != 0 ? '-' : ' ';
-  auto nddot = format_implied_decimal(tle.mean_motion_ddot, 1, 45,
-                                      "second derivative of mean motion");
+  auto nddot =
+      format_implied_decimal(tle.mean_motion_ddot, 1, 45, "second derivative of mean motion");
   if (!nddot) return std::unexpected(nddot.error());
   auto bstar = format_implied_decimal(tle.bstar, 1, 54, "BSTAR");
   if (!bstar) return std::unexpected(bstar.error());
@@ -504,10 +501,10 @@ std::expected<std::string, ParseError> format_line1(const Tle& tle, const std::s
     return std::unexpected(
         ParseError{1, 65, "tle_unwritable", "element set number must be 0-9999"});
   }
-  return with_checksum(fmt::format("1 {}{} {:<8} {:02}{:03}.{:08} {}.{:08} {} {} {} {:4}",
-                                   catalog, tle.classification, designator, year % 100, day,
-                                   *fraction, ndot_sign, *ndot_units, *nddot, *bstar,
-                                   tle.ephemeris_type, tle.element_set_number));
+  return with_checksum(fmt::format("1 {}{} {:<8} {:02}{:03}.{:08} {}.{:08} {} {} {} {:4}", catalog,
+                                   tle.classification, designator, year % 100, day, *fraction,
+                                   ndot_sign, *ndot_units, *nddot, *bstar, tle.ephemeris_type,
+                                   tle.element_set_number));
 }
 
 std::expected<std::string, ParseError> format_line2(const Tle& tle, const std::string& catalog) {
@@ -594,8 +591,8 @@ std::expected<std::vector<Tle>, ParseError> parse_tle_file(std::string_view text
     std::string name;
     bool named = false;
     if (is_tle_line(lines[i], '2')) {
-      return std::unexpected(ParseError{number, 1, "tle_line_number",
-                                        "line 2 of an element set without its line 1"});
+      return std::unexpected(
+          ParseError{number, 1, "tle_line_number", "line 2 of an element set without its line 1"});
     }
     if (!is_tle_line(lines[i], '1')) {
       std::string_view raw = lines[i];
@@ -619,10 +616,9 @@ std::expected<std::vector<Tle>, ParseError> parse_tle_file(std::string_view text
     }
     const int line1_number = base + static_cast<int>(i);
     if (named && !is_tle_line(lines[i], '1')) {
-      return std::unexpected(
-          ParseError{line1_number, 1, "tle_line_number",
-                     fmt::format("expected line 1 of the element set named on line {}",
-                                 line1_number - 1)});
+      return std::unexpected(ParseError{
+          line1_number, 1, "tle_line_number",
+          fmt::format("expected line 1 of the element set named on line {}", line1_number - 1)});
     }
     if (i + 1 == lines.size()) {
       return std::unexpected(ParseError{
@@ -642,10 +638,10 @@ std::expected<std::vector<Tle>, ParseError> parse_tle_file(std::string_view text
 
 std::expected<std::string, ParseError> format_catalog_number(int catalog_number) {
   if (catalog_number < 0 || catalog_number > kMaxCatalogNumber) {
-    return std::unexpected(ParseError{
-        0, 3, "tle_unwritable",
-        fmt::format("satellite number {} is outside 0-{} (Alpha-5 ends at Z9999)", catalog_number,
-                    kMaxCatalogNumber)});
+    return std::unexpected(
+        ParseError{0, 3, "tle_unwritable",
+                   fmt::format("satellite number {} is outside 0-{} (Alpha-5 ends at Z9999)",
+                               catalog_number, kMaxCatalogNumber)});
   }
   if (catalog_number < 100000) return fmt::format("{:05}", catalog_number);
   return fmt::format("{}{:04}", kAlpha5Letters[catalog_number / 10000 - 10],

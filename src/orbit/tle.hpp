@@ -22,9 +22,9 @@ namespace jingkai::orbit {
 // Values are kept in the units the format prints, so that writing them back gives the
 // same text; SGP4 converts them when it initialises.
 struct Tle {
-  std::string name;  // the name line of a 3-line set, blanks trimmed; empty for 2 lines
-  int catalog_number = 0;  // 1..339999; from 100000 written in Alpha-5 (A0000..Z9999)
-  char classification = 'U';             // U unclassified, C classified, S secret
+  std::string name;           // the name line of a 3-line set, blanks trimmed; empty for 2 lines
+  int catalog_number = 0;     // 1..339999; from 100000 written in Alpha-5 (A0000..Z9999)
+  char classification = 'U';  // U unclassified, C classified, S secret
   std::string international_designator;  // "58002B" (columns 10-17, blanks trimmed)
   JulianDate epoch;                      // UTC
   double mean_motion_dot = 0.0;          // as printed: half the first derivative, rev/day²

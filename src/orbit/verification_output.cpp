@@ -33,15 +33,15 @@ std::expected<void, ParseError> check_range(const TsinceRange& range, int stop_c
                                       fmt::format("step {} must be greater than 0", range.step)});
   }
   if (range.stop < range.start) {
-    return std::unexpected(ParseError{
-        0, stop_column, "tsince_order",
-        fmt::format("stop {} is before start {}", range.stop, range.start)});
+    return std::unexpected(
+        ParseError{0, stop_column, "tsince_order",
+                   fmt::format("stop {} is before start {}", range.stop, range.start)});
   }
   if ((range.stop - range.start) / range.step > kMaxRowsPerElementSet) {
-    return std::unexpected(ParseError{
-        0, step_column, "tsince_rows",
-        fmt::format("{}:{}:{} asks for more than {} rows per element set", range.start,
-                    range.stop, range.step, kMaxRowsPerElementSet)});
+    return std::unexpected(
+        ParseError{0, step_column, "tsince_rows",
+                   fmt::format("{}:{}:{} asks for more than {} rows per element set", range.start,
+                               range.stop, range.step, kMaxRowsPerElementSet)});
   }
   return {};
 }
@@ -67,16 +67,15 @@ std::expected<TsinceRange, ParseError> parse_tsince_range(std::string_view text)
     const char* last = part.data() + part.size();
     const auto [ptr, ec] = std::from_chars(first, last, values[i]);
     if (part.empty() || ec != std::errc() || !std::isfinite(values[i])) {
-      return std::unexpected(ParseError{
-          0, columns[i], "tsince_format",
-          fmt::format("{} \"{}\" is not a number of minutes", kNames[i], part)});
+      return std::unexpected(
+          ParseError{0, columns[i], "tsince_format",
+                     fmt::format("{} \"{}\" is not a number of minutes", kNames[i], part)});
     }
     if (ptr != last) {
       const int column = columns[i] + static_cast<int>(ptr - first);
       return std::unexpected(ParseError{
           0, column, "tsince_format",
-          fmt::format("unexpected '{}' after the {} (expected START:STOP:STEP)", *ptr,
-                      kNames[i])});
+          fmt::format("unexpected '{}' after the {} (expected START:STOP:STEP)", *ptr, kNames[i])});
     }
     position = end + 1;
   }
@@ -115,8 +114,7 @@ std::optional<PropagationStop> append_state_rows(const Sgp4& sgp4, int catalog_n
     if (!state) {
       stop = PropagationStop{catalog_number, tsince, state.error()};
       if (options.error_lines) {
-        out += fmt::format("# *** error: t:= {:f} *** code = {:3}\n", tsince,
-                           code(state.error()));
+        out += fmt::format("# *** error: t:= {:f} *** code = {:3}\n", tsince, code(state.error()));
       }
       return false;
     }
@@ -143,8 +141,8 @@ std::expected<StateListing, ParseError> list_states(std::string_view tle_text,
     if (!sgp4) {
       listing.text += fmt::format("{} xx\n", tle.catalog_number);
       if (options.error_lines) {
-        listing.text += fmt::format("# *** error: t:= {:f} *** code = {:3}\n", 0.0,
-                                    code(sgp4.error()));
+        listing.text +=
+            fmt::format("# *** error: t:= {:f} *** code = {:3}\n", 0.0, code(sgp4.error()));
       }
       listing.stops.push_back(PropagationStop{tle.catalog_number, 0.0, sgp4.error()});
       continue;

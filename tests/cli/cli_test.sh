@@ -132,6 +132,23 @@ check "demo server stops" stop_server
 check "demo is idempotent" run 0 "$bin" demo --db "$work/demo.db"
 check "…and says so" contains "already present"
 
+# The orbit engine from the command line: satellite 5 of Vallado's verification set, whose
+# first rows the reference output gives (Debian's python3-sgp4 ships both files).
+sgp4_dir=/usr/lib/python3/dist-packages/sgp4
+grep -v '^#' "$sgp4_dir/SGP4-VER.TLE" | head -n 2 | cut -c1-69 >"$work/5.tle"
+check "orbit propagate" run 0 "$bin" orbit propagate --tle "$work/5.tle" --tsince 0:1440:360
+same_as_reference() {
+  diff <(echo "$out") <(head -n 6 "$sgp4_dir/tcppver.out" | cut -c1-107 | sed 's/ *$//')
+}
+check "…prints tcppver.out's first seven columns exactly" same_as_reference
+check "orbit propagate with a stop before the start" \
+  run 2 "$bin" orbit propagate --tle "$work/5.tle" --tsince 10:0:1
+check "…names the column" contains "column"
+sed 's/4753$/4754/' "$work/5.tle" >"$work/bad.tle"
+check "a wrong checksum is refused" run 2 "$bin" orbit propagate --tle "$work/bad.tle" --tsince 0:1:1
+check "…naming line 1" contains "line 1"
+check "a missing file is refused" run 2 "$bin" orbit propagate --tle "$work/none.tle" --tsince 0:1:1
+
 if [[ -n ${JINGKAI_TEST_PG:-} ]]; then
   name=cli_$RANDOM$RANDOM
   pg="$JINGKAI_TEST_PG/$name"

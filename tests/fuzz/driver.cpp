@@ -37,8 +37,8 @@ const std::vector<std::string> kJsonSeeds = {
 };
 
 std::string mutate(std::string input, std::mt19937_64& random) {
-  const char kInteresting[] = {'\0', '\r', '\n', '%', '.', '/', '"', '\\', '{', '}', ':', ';',
-                               '=', '?', '&', ' ', '\xE8', '\xFF', '\x80'};
+  const char kInteresting[] = {'\0', '\r', '\n', '%', '.', '/', '"',    '\\',   '{',   '}',
+                               ':',  ';',  '=',  '?', '&', ' ', '\xE8', '\xFF', '\x80'};
   const int edits = 1 + static_cast<int>(random() % 8);
   for (int i = 0; i < edits; ++i) {
     const std::size_t at = input.empty() ? 0 : random() % (input.size() + 1);

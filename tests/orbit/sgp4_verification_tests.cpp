@@ -7,6 +7,10 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
 
 #include "orbit/sgp4.hpp"
 #include "orbit/tle.hpp"
@@ -109,13 +113,13 @@ Comparison compare_with_reference(const VerificationData& data) {
         const double dv = std::fabs(state->velocity_km_s[i] - expected.velocity_km_s[i]);
         if (dr > result.worst_position_km) {
           result.worst_position_km = dr;
-          result.worst_position_where = fmt::format("{} at {} min", reference.catalog_number,
-                                                    tsince);
+          result.worst_position_where =
+              fmt::format("{} at {} min", reference.catalog_number, tsince);
         }
         if (dv > result.worst_velocity_km_s) {
           result.worst_velocity_km_s = dv;
-          result.worst_velocity_where = fmt::format("{} at {} min", reference.catalog_number,
-                                                    tsince);
+          result.worst_velocity_where =
+              fmt::format("{} at {} min", reference.catalog_number, tsince);
         }
       }
       ++result.rows_compared;
@@ -217,11 +221,11 @@ TEST(Sgp4Verification, StopsAreTheDocumentedCasesAtTheirTimes) {
     Sgp4Error error;
   };
   const Expected expected[] = {
-      {22312, 494.2028672, Sgp4Error::kMeanElements},  // decayed SL-6 R/B: drag drives e < 0
-      {28350, 1560.0, Sgp4Error::kMeanElements},       // COSMOS 2405, perigee 127 km
-      {28872, 55.0, Sgp4Error::kDecayed},              // MINOTAUR R/B, "lost in 50 minutes"
-      {29141, 440.0, Sgp4Error::kDecayed},             // SL-14 DEB, "lost in under 420 min"
-      {33333, 25.0, Sgp4Error::kSemiLatusRectum},      // e = 0.995 test case
+      {22312, 494.2028672, Sgp4Error::kMeanElements},   // decayed SL-6 R/B: drag drives e < 0
+      {28350, 1560.0, Sgp4Error::kMeanElements},        // COSMOS 2405, perigee 127 km
+      {28872, 55.0, Sgp4Error::kDecayed},               // MINOTAUR R/B, "lost in 50 minutes"
+      {29141, 440.0, Sgp4Error::kDecayed},              // SL-14 DEB, "lost in under 420 min"
+      {33333, 25.0, Sgp4Error::kSemiLatusRectum},       // e = 0.995 test case
       {33334, 0.0, Sgp4Error::kPerturbedEccentricity},  // n = 0.00001 rev/day, at epoch
       {20413, 1844345.0, Sgp4Error::kDecayed},          // SL-12 R/B, 3.5 years on
   };

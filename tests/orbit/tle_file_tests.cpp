@@ -103,10 +103,10 @@ TEST(TleFile, ReadsAnEmptyFileAsNoSets) {
 
 TEST(TleFile, NamesTheFileLineOfAChecksumErrorInTheThirdSet) {
   const std::string bad = with_columns(kIssLine2, 69, "0", false);
-  EXPECT_TRUE(fails_at(parse_tle_file(join({"VANGUARD 1", kVanguardLine1, kVanguardLine2,
-                                            kVanguardLine1, kVanguardLine2, "", "ISS",
-                                            kIssLine1, bad})),
-                       9, 69, "tle_checksum"));
+  EXPECT_TRUE(
+      fails_at(parse_tle_file(join({"VANGUARD 1", kVanguardLine1, kVanguardLine2, kVanguardLine1,
+                                    kVanguardLine2, "", "ISS", kIssLine1, bad})),
+               9, 69, "tle_checksum"));
 }
 
 TEST(TleFile, RejectsALine2WithoutItsLine1) {
@@ -115,9 +115,9 @@ TEST(TleFile, RejectsALine2WithoutItsLine1) {
 }
 
 TEST(TleFile, RejectsTwoNamesInARow) {
-  EXPECT_TRUE(fails_at(parse_tle_file(join({"VANGUARD 1", "VANGUARD 2", kVanguardLine1,
-                                            kVanguardLine2})),
-                       2, 1, "tle_line_number"));
+  EXPECT_TRUE(
+      fails_at(parse_tle_file(join({"VANGUARD 1", "VANGUARD 2", kVanguardLine1, kVanguardLine2})),
+               2, 1, "tle_line_number"));
 }
 
 TEST(TleFile, RejectsALine1FollowedByAnotherLine1) {
@@ -136,16 +136,16 @@ TEST(TleFile, RejectsAFileEndingAfterAName) {
 }
 
 TEST(TleFile, RejectsANameLongerThan24Characters) {
-  EXPECT_TRUE(fails_at(parse_tle_file(join({"A NAME THAT GOES ON AND ON", kVanguardLine1,
-                                            kVanguardLine2})),
-                       1, 1, "tle_name"));
+  EXPECT_TRUE(
+      fails_at(parse_tle_file(join({"A NAME THAT GOES ON AND ON", kVanguardLine1, kVanguardLine2})),
+               1, 1, "tle_name"));
 }
 
 TEST(TleFile, RejectsALine1ShiftedRightAsNeitherLineNorName) {
   // " 1 00005U ..." does not start with "1 ", and is far too long for a name.
   EXPECT_TRUE(fails_at(
-      parse_tle_file(join({std::string(" ") + std::string(kVanguardLine1), kVanguardLine2})), 1,
-      1, "tle_name"));
+      parse_tle_file(join({std::string(" ") + std::string(kVanguardLine1), kVanguardLine2})), 1, 1,
+      "tle_name"));
 }
 
 TEST(TleFile, ReportsALineOfWrongLengthByItsFileLine) {

@@ -241,15 +241,15 @@ TEST(TleParse, RejectsALetterInTheEpochDay) {
 // ---- catalogue numbers ----
 
 TEST(TleParse, ReadsAlpha5A0000As100000) {
-  auto tle = parse_tle(with_columns(kVanguardLine1, 3, "A0000"),
-                       with_columns(kVanguardLine2, 3, "A0000"));
+  auto tle =
+      parse_tle(with_columns(kVanguardLine1, 3, "A0000"), with_columns(kVanguardLine2, 3, "A0000"));
   ASSERT_TRUE(tle) << tle.error().to_string();
   EXPECT_EQ(tle->catalog_number, 100000);
 }
 
 TEST(TleParse, ReadsAlpha5Z9999As339999) {
-  auto tle = parse_tle(with_columns(kVanguardLine1, 3, "Z9999"),
-                       with_columns(kVanguardLine2, 3, "Z9999"));
+  auto tle =
+      parse_tle(with_columns(kVanguardLine1, 3, "Z9999"), with_columns(kVanguardLine2, 3, "Z9999"));
   ASSERT_TRUE(tle) << tle.error().to_string();
   EXPECT_EQ(tle->catalog_number, 339999);
 }
@@ -265,16 +265,29 @@ TEST(TleParse, ReadsAlpha5LettersSkippingIAndO) {
   }
 }
 
+TEST(TleParse, ReadsSpaceTracksAlpha5Examples) {
+  // https://www.space-track.org/documentation#tle-alpha5
+  const std::pair<std::string_view, int> cases[] = {{"A0000", 100000}, {"E8493", 148493},
+                                                    {"J2931", 182931}, {"P4018", 234018},
+                                                    {"W1928", 301928}, {"Z9999", 339999}};
+  for (const auto& [text, number] : cases) {
+    auto tle =
+        parse_tle(with_columns(kVanguardLine1, 3, text), with_columns(kVanguardLine2, 3, text));
+    ASSERT_TRUE(tle) << text << ": " << tle.error().to_string();
+    EXPECT_EQ(tle->catalog_number, number) << text;
+  }
+}
+
 TEST(TleParse, ReadsPlainFiveDigitNumbers) {
-  auto tle = parse_tle(with_columns(kVanguardLine1, 3, "99999"),
-                       with_columns(kVanguardLine2, 3, "99999"));
+  auto tle =
+      parse_tle(with_columns(kVanguardLine1, 3, "99999"), with_columns(kVanguardLine2, 3, "99999"));
   ASSERT_TRUE(tle) << tle.error().to_string();
   EXPECT_EQ(tle->catalog_number, 99999);
 }
 
 TEST(TleParse, ReadsALeftPaddedCatalogueNumber) {
-  auto tle = parse_tle(with_columns(kVanguardLine1, 3, "    5"),
-                       with_columns(kVanguardLine2, 3, "    5"));
+  auto tle =
+      parse_tle(with_columns(kVanguardLine1, 3, "    5"), with_columns(kVanguardLine2, 3, "    5"));
   ASSERT_TRUE(tle) << tle.error().to_string();
   EXPECT_EQ(tle->catalog_number, 5);
 }
@@ -307,9 +320,9 @@ TEST(TleParse, RejectsSatelliteNumberMismatchBetweenLinesAtLine2Column3) {
 
 TEST(TleParse, RejectsAnAlpha5MismatchAgainstItsNumericEquivalent) {
   // A0000 is 100000; line 2 saying 10000 is another satellite.
-  EXPECT_TRUE(fails_at(parse_tle(with_columns(kVanguardLine1, 3, "A0000"),
-                                 with_columns(kVanguardLine2, 3, "10000")),
-                       2, 3, "tle_catalog_mismatch"));
+  EXPECT_TRUE(fails_at(
+      parse_tle(with_columns(kVanguardLine1, 3, "A0000"), with_columns(kVanguardLine2, 3, "10000")),
+      2, 3, "tle_catalog_mismatch"));
 }
 
 // ---- checksums ----
@@ -322,19 +335,19 @@ TEST(TleParse, RejectsAWrongChecksumNamingLine1Column69) {
 }
 
 TEST(TleParse, RejectsAWrongChecksumNamingLine2Column69) {
-  EXPECT_TRUE(fails_at(parse_tle(kVanguardLine1, with_columns(kVanguardLine2, 69, "8", false)),
-                       2, 69, "tle_checksum"));
+  EXPECT_TRUE(fails_at(parse_tle(kVanguardLine1, with_columns(kVanguardLine2, 69, "8", false)), 2,
+                       69, "tle_checksum"));
 }
 
 TEST(TleParse, RejectsASingleChangedDigitThroughTheChecksum) {
   // 34.2682 -> 34.2683: every field still well-formed, only the checksum notices.
-  EXPECT_TRUE(fails_at(parse_tle(kVanguardLine1, with_columns(kVanguardLine2, 16, "3", false)),
-                       2, 69, "tle_checksum"));
+  EXPECT_TRUE(fails_at(parse_tle(kVanguardLine1, with_columns(kVanguardLine2, 16, "3", false)), 2,
+                       69, "tle_checksum"));
 }
 
 TEST(TleParse, RejectsAChecksumThatIsNotADigit) {
-  EXPECT_TRUE(fails_at(parse_tle(with_columns(kVanguardLine1, 69, "X", false), kVanguardLine2),
-                       1, 69, "tle_checksum"));
+  EXPECT_TRUE(fails_at(parse_tle(with_columns(kVanguardLine1, 69, "X", false), kVanguardLine2), 1,
+                       69, "tle_checksum"));
 }
 
 TEST(TleParse, AcceptsAWrongChecksumWhenToldToIgnoreChecksums) {
@@ -349,9 +362,9 @@ TEST(TleParse, AcceptsAWrongChecksumWhenToldToIgnoreChecksums) {
 TEST(TleParse, StillRequiresAChecksumDigitWhenIgnoringChecksums) {
   TleParseOptions options;
   options.checksums = ChecksumPolicy::kIgnore;
-  EXPECT_TRUE(fails_at(
-      parse_tle(with_columns(kVanguardLine1, 69, " ", false), kVanguardLine2, options), 1, 69,
-      "tle_checksum"));
+  EXPECT_TRUE(
+      fails_at(parse_tle(with_columns(kVanguardLine1, 69, " ", false), kVanguardLine2, options), 1,
+               69, "tle_checksum"));
 }
 
 TEST(TleChecksum, CountsDigitsByValueAndMinusAsOne) {
@@ -379,8 +392,8 @@ TEST(TleParse, RejectsAFirstDerivativeShiftedRightByOneAtColumn44) {
   // ".00000023 " -> " .000000234": the field now runs into the blank after it.
   std::string line(kVanguardLine1);
   line.replace(line.find(".00000023 "), 10, ".000000234");
-  EXPECT_TRUE(fails_at(parse_tle(checksummed(line.substr(0, 68)), kVanguardLine2), 1, 44,
-                       "tle_column"));
+  EXPECT_TRUE(
+      fails_at(parse_tle(checksummed(line.substr(0, 68)), kVanguardLine2), 1, 44, "tle_column"));
 }
 
 TEST(TleParse, RejectsAnInclinationShiftedLeftByOneAtColumn11) {
@@ -402,8 +415,8 @@ TEST(TleParse, RejectsAMeanMotionShiftedLeftByOne) {
 }
 
 TEST(TleParse, RejectsAWholeLineShiftedRightByOneAsTooLong) {
-  EXPECT_TRUE(fails_at(parse_tle(std::string(" ") + std::string(kVanguardLine1), kVanguardLine2),
-                       1, 70, "tle_line_length"));
+  EXPECT_TRUE(fails_at(parse_tle(std::string(" ") + std::string(kVanguardLine1), kVanguardLine2), 1,
+                       70, "tle_line_length"));
 }
 
 TEST(TleParse, RejectsAnEccentricityWithABlankInside) {
@@ -548,9 +561,9 @@ TEST(TleParse, RejectsLineNumber3) {
 TEST(TleParse, NamesLinesFromTheGivenFirstLineNumber) {
   TleParseOptions options;
   options.first_line_number = 41;
-  EXPECT_TRUE(fails_at(
-      parse_tle(kVanguardLine1, with_columns(kVanguardLine2, 69, "8", false), options), 42, 69,
-      "tle_checksum"));
+  EXPECT_TRUE(
+      fails_at(parse_tle(kVanguardLine1, with_columns(kVanguardLine2, 69, "8", false), options), 42,
+               69, "tle_checksum"));
 }
 
 TEST(TleParse, SaysWhatItExpectedInTheMessage) {

@@ -95,9 +95,8 @@ std::vector<ReferenceSatellite> read_reference_output(const std::string& tcppver
     if (satellites.empty()) throw std::runtime_error("tcppver.out: a row before any header");
     ReferenceRow row;
     std::istringstream fields(line);
-    if (!(fields >> row.tsince >> row.position_km[0] >> row.position_km[1] >>
-          row.position_km[2] >> row.velocity_km_s[0] >> row.velocity_km_s[1] >>
-          row.velocity_km_s[2])) {
+    if (!(fields >> row.tsince >> row.position_km[0] >> row.position_km[1] >> row.position_km[2] >>
+          row.velocity_km_s[0] >> row.velocity_km_s[1] >> row.velocity_km_s[2])) {
       throw std::runtime_error("tcppver.out: unreadable row: " + line);
     }
     row.text = line;
