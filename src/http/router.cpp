@@ -36,15 +36,27 @@ std::vector<std::string_view> segments(std::string_view path) {
   return parts;
 }
 
+// Walks pattern and path segment by segment without allocating: every request is matched
+// against every route until one fits.
 bool match(std::string_view pattern, std::string_view path,
            std::map<std::string, std::string, std::less<>>& params) {
-  const auto want = segments(pattern), got = segments(path);
-  if (want.size() != got.size()) return false;
-  for (std::size_t i = 0; i < want.size(); ++i) {
-    if (want[i].starts_with('{') && want[i].ends_with('}')) {
-      if (got[i].empty()) return false;
-      params.emplace(std::string(want[i].substr(1, want[i].size() - 2)), std::string(got[i]));
-    } else if (want[i] != got[i]) {
+  auto next_segment = [](std::string_view& rest) {
+    const std::size_t end = std::min(rest.find('/'), rest.size());
+    std::string_view segment = rest.substr(0, end);
+    rest.remove_prefix(end == rest.size() ? end : end + 1);
+    return segment;
+  };
+  if (!pattern.starts_with('/') || !path.starts_with('/')) return false;
+  std::string_view want = pattern.substr(1), got = path.substr(1);
+  bool more = true;
+  while (more) {
+    more = want.find('/') != std::string_view::npos;
+    if (more != (got.find('/') != std::string_view::npos)) return false;
+    const std::string_view w = next_segment(want), g = next_segment(got);
+    if (w.starts_with('{') && w.ends_with('}')) {
+      if (g.empty()) return false;
+      params.emplace(std::string(w.substr(1, w.size() - 2)), std::string(g));
+    } else if (w != g) {
       return false;
     }
   }
