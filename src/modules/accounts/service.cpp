@@ -28,6 +28,14 @@ std::string roles_json(const std::vector<Role>& roles) {
   return boost::json::serialize(array);
 }
 
+// The change is recorded in the zone it concerns, whichever zone the actor works in now.
+Actor acting_in(const Actor& actor, const Zone& zone) {
+  Actor in_zone = actor;
+  in_zone.zone_id = zone.id;
+  in_zone.zone_code = zone.code;
+  return in_zone;
+}
+
 Error zone_not_found(std::string_view code) {
   return Error::not_found("zone_not_found", "园区不存在: " + std::string(code));
 }
@@ -103,9 +111,7 @@ Result<Zone> AccountService::add_zone(const Actor& actor, const Zone& zone) {
     }
     Zone created = zone;
     created.id = repo_.insert_zone(tx, zone, clock_.now_ms());
-    Actor in_zone = actor;
-    in_zone.zone_id = created.id;
-    in_zone.zone_code = created.code;
+    const Actor in_zone = acting_in(actor, created);
     boost::json::object after{{"code", created.code}, {"name", created.name}};
     audit_.append(
         tx, in_zone,
@@ -137,9 +143,7 @@ Result<ZoneUser> AccountService::add_user(const Actor& actor, std::string_view z
     created.id =
         repo_.insert_user(tx, {0, user.name, user.display_name, password_hash}, clock_.now_ms());
     for (Role role : user.roles) repo_.grant(tx, created.id, zone->id, role);
-    Actor in_zone = actor;
-    in_zone.zone_id = zone->id;
-    in_zone.zone_code = zone->code;
+    const Actor in_zone = acting_in(actor, *zone);
     boost::json::object after{{"name", created.name},
                               {"display_name", created.display_name},
                               {"roles", boost::json::parse(roles_json(created.roles))}};
@@ -164,9 +168,7 @@ Status AccountService::grant(const Actor& actor, std::string_view user_name,
     if (std::find(before.begin(), before.end(), role) != before.end()) return {};
     repo_.grant(tx, user->id, zone->id, role);
     credentials_.forget_all();  // whoever holds a session of this user gets the role now
-    Actor in_zone = actor;
-    in_zone.zone_id = zone->id;
-    in_zone.zone_code = zone->code;
+    const Actor in_zone = acting_in(actor, *zone);
     audit_.append(tx, in_zone,
                   {"user.grant", "user", std::to_string(user->id), roles_json(before),
                    roles_json(repo_.roles(tx, user->id, zone->id))});
@@ -323,9 +325,7 @@ Result<std::string> AccountService::create_api_token(const Actor& actor, std::st
                             Credential{CredentialKind::api_token, user->id, user->name, zone->id,
                                        zone->code, now + valid_days * 24LL * 3600 * 1000},
                             label, now);
-    Actor in_zone = actor;
-    in_zone.zone_id = zone->id;
-    in_zone.zone_code = zone->code;
+    const Actor in_zone = acting_in(actor, *zone);
     boost::json::object after{{"user", user->name}, {"label", label}, {"days", valid_days}};
     audit_.append(
         tx, in_zone,
