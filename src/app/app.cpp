@@ -1,7 +1,11 @@
 #include "app/app.hpp"
 
+#include <fstream>
+#include <sstream>
+
 #include "modules/accounts/routes.hpp"
 #include "modules/audit/routes.hpp"
+#include "modules/calendar/routes.hpp"
 #include "store/migrations.hpp"
 
 namespace jingkai::app {
@@ -32,14 +36,23 @@ App::App(const AppOptions& options, const Clock& clock, std::unique_ptr<store::D
       audit_log_(clock),
       accounts_(*db_, account_repo_, audit_log_, clock, options.accounts),
       audit_(*db_, audit_log_),
+      calendar_(*db_, calendar_repo_, audit_log_, clock, read_shipped_calendar(options.data_dir)),
       static_files_(options.web_dir),
       router_([this](std::string_view token) { return accounts_.authenticate(token); }) {
   register_system_routes(router_, *db_);
   accounts::register_routes(router_, accounts_);
   audit::register_routes(router_, audit_);
+  calendar::register_routes(router_, calendar_);
   if (!options.web_dir.empty()) {
     router_.set_fallback([this](const http::Request& r) { return static_files_.serve(r); });
   }
+}
+
+std::string read_shipped_calendar(const std::string& data_dir) {
+  std::ifstream in(data_dir + "/holidays-cn.txt", std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
 }
 
 Result<bool> seed_demo(App& app, const Actor& actor) {

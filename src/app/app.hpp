@@ -12,6 +12,8 @@
 #include "modules/accounts/repo.hpp"
 #include "modules/accounts/service.hpp"
 #include "modules/audit/service.hpp"
+#include "modules/calendar/repo.hpp"
+#include "modules/calendar/service.hpp"
 #include "store/audit_log.hpp"
 #include "store/database.hpp"
 
@@ -20,7 +22,8 @@ namespace jingkai::app {
 struct AppOptions {
   std::string db = "jingkai.db";  // SQLite file path or postgresql:// URL
   std::size_t connections = 8;
-  std::string web_dir = JINGKAI_DEFAULT_WEB_DIR;  // the built web UI; empty serves none
+  std::string web_dir = JINGKAI_DEFAULT_WEB_DIR;    // the built web UI; empty serves none
+  std::string data_dir = JINGKAI_DEFAULT_DATA_DIR;  // reference data shipped with the product
   accounts::AccountSettings accounts;
 };
 
@@ -32,6 +35,7 @@ class App {
   store::Database& db() { return *db_; }
   accounts::AccountService& accounts() { return accounts_; }
   audit::AuditService& audit() { return audit_; }
+  calendar::CalendarService& calendar() { return calendar_; }
   const http::Router& router() const { return router_; }
 
  private:
@@ -43,9 +47,14 @@ class App {
   accounts::AccountRepo account_repo_;
   accounts::AccountService accounts_;
   audit::AuditService audit_;
+  calendar::CalendarRepo calendar_repo_;
+  calendar::CalendarService calendar_;
   http::StaticFiles static_files_;
   http::Router router_;
 };
+
+// The shipped working-day calendar (data/holidays-cn.txt) as text; empty when missing.
+std::string read_shipped_calendar(const std::string& data_dir);
 
 // The demo zone's administrator, printed by `make demo`.
 inline constexpr std::string_view kDemoZone = "zhuji-edz";

@@ -250,6 +250,81 @@ int run_cli(int argc, char** argv, std::istream& in, std::ostream& out, std::ost
     }
   });
 
+  // calendar add-workdays | workdays | import | export
+  auto* calendar = cli.add_subcommand("calendar", "the working-day calendar (工作日历)");
+  calendar->require_subcommand(1);
+  std::string calendar_db, from_text, to_text, import_file;
+  int workdays_count = 0;
+  // Without --db, the calendar shipped in data/; with it, that database's imports laid over.
+  auto load_calendar = [&]() -> Result<std::shared_ptr<const WorkCalendar>> {
+    if (calendar_db.empty()) {
+      auto shipped = WorkCalendar::parse(read_shipped_calendar(JINGKAI_DEFAULT_DATA_DIR));
+      if (!shipped) return std::unexpected(shipped.error());
+      return std::make_shared<const WorkCalendar>(std::move(*shipped));
+    }
+    auto app = open_app(DataOptions{calendar_db}, clock);
+    if (!app) return std::unexpected(app.error());
+    return (*app)->calendar().current();
+  };
+  auto* add_workdays = calendar->add_subcommand(
+      "add-workdays", "the date N working days after --from (N = 1: the next working day)");
+  add_workdays->add_option("--from", from_text, "YYYY-MM-DD")->required();
+  add_workdays->add_option("--days", workdays_count, "N >= 0")->required();
+  add_workdays->add_option("--db", calendar_db, "include the calendar years imported there");
+  add_workdays->callback([&] {
+    auto from = parse_date(from_text, "from");
+    if (!from) return void(status = report(err, from.error()));
+    auto current = load_calendar();
+    if (!current) return void(status = report(err, current.error()));
+    auto date = (*current)->add_working_days(*from, workdays_count);
+    if (!date) return void(status = report(err, date.error()));
+    out << format_date(*date) << "\n";
+  });
+  auto* workdays = calendar->add_subcommand(
+      "workdays", "how many working days lie after --from up to and including --to");
+  workdays->add_option("--from", from_text, "YYYY-MM-DD")->required();
+  workdays->add_option("--to", to_text, "YYYY-MM-DD")->required();
+  workdays->add_option("--db", calendar_db, "include the calendar years imported there");
+  workdays->callback([&] {
+    auto from = parse_date(from_text, "from");
+    if (!from) return void(status = report(err, from.error()));
+    auto to = parse_date(to_text, "to");
+    if (!to) return void(status = report(err, to.error()));
+    auto current = load_calendar();
+    if (!current) return void(status = report(err, current.error()));
+    auto count = (*current)->working_days_between(*from, *to);
+    if (!count) return void(status = report(err, count.error()));
+    out << *count << "\n";
+  });
+  DataOptions import_data;
+  auto* calendar_import = calendar->add_subcommand(
+      "import", "import calendar years (the form of data/holidays-cn.txt); replaces those years");
+  import_data.add_to(calendar_import);
+  calendar_import->add_option("file", import_file, "calendar file")->required();
+  calendar_import->callback([&] {
+    std::ifstream file(import_file, std::ios::binary);
+    if (!file) {
+      err << "jingkai: cannot read " << import_file << "\n";
+      return void(status = kBadInput);
+    }
+    std::ostringstream text;
+    text << file.rdbuf();
+    auto app = open_app(import_data, clock);
+    if (!app) return void(status = report(err, app.error()));
+    auto years = (*app)->calendar().import(console_actor(), text.str());
+    if (!years) return void(status = report(err, years.error()));
+    out << "imported";
+    for (int year : *years) out << " " << year;
+    out << "\n";
+  });
+  auto* calendar_export = calendar->add_subcommand("export", "print the calendar in force");
+  calendar_export->add_option("--db", calendar_db, "include the calendar years imported there");
+  calendar_export->callback([&] {
+    auto current = load_calendar();
+    if (!current) return void(status = report(err, current.error()));
+    out << (*current)->to_text();
+  });
+
   // orbit propagate
   auto* orbit = cli.add_subcommand("orbit", "orbit tools: propagation of element sets");
   orbit->require_subcommand(1);

@@ -4,6 +4,7 @@
 
 #include "core/clock.hpp"
 #include "modules/accounts/repo.hpp"
+#include "modules/calendar/repo.hpp"
 #include "store/audit_log.hpp"
 
 namespace jingkai::store {
@@ -12,6 +13,7 @@ const std::vector<Migration>& all_migrations() {
   static const std::vector<Migration> kMigrations = {
       {1, "audit log", AuditLog::schema()},
       {2, "accounts: zones, users, memberships, sessions", accounts::AccountRepo::schema()},
+      {3, "calendar: imported years of the working-day calendar", calendar::CalendarRepo::schema()},
   };
   return kMigrations;
 }

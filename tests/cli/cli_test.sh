@@ -132,6 +132,27 @@ check "demo server stops" stop_server
 check "demo is idempotent" run 0 "$bin" demo --db "$work/demo.db"
 check "…and says so" contains "already present"
 
+# The working-day calendar: the State Council's notices, shipped in data/.
+check "the next working day after the eve of Spring Festival 2024" \
+  run 0 "$bin" calendar add-workdays --from 2024-02-09 --days 1
+check "…is the make-up Sunday" contains "2024-02-18"
+check "working days across National Day 2024" \
+  run 0 "$bin" calendar workdays --from 2024-09-27 --to 2024-10-16
+check "…are ten" [ "$out" = "10" ]
+check "a year outside the calendar" run 2 "$bin" calendar add-workdays --from 2026-12-30 --days 5
+check "…is named" contains "2027"
+check "a day that does not exist" run 2 "$bin" calendar workdays --from 2024-02-30 --to 2024-03-01
+printf 'year 2027 test\noff 2027-01-01 元旦\nwork 2027-01-02 元旦调休\n' >"$work/2027.txt"
+printf 'year 2028 test\noff 2028-13-01 bad\n' >"$work/bad-calendar.txt"
+check "a calendar file with a bad line" run 2 "$bin" calendar import --db "$db" "$work/bad-calendar.txt"
+check "…names the line" contains "第 2 行"
+check "calendar import" run 0 "$bin" calendar import --db "$db" "$work/2027.txt"
+check "the imported year is used with --db" \
+  run 0 "$bin" calendar add-workdays --db "$db" --from 2026-12-31 --days 1
+check "…the make-up Saturday" contains "2027-01-02"
+check "calendar export lists 2027" run 0 "$bin" calendar export --db "$db"
+check "…with its holiday" contains "2027-01-01"
+
 # The orbit engine from the command line: satellite 5 of Vallado's verification set, whose
 # first rows the reference output gives (Debian's python3-sgp4 ships both files).
 sgp4_dir=/usr/lib/python3/dist-packages/sgp4

@@ -69,7 +69,8 @@ TEST_F(RouterTest, AccessIsCheckedBeforeTheHandler) {
 
 TEST_F(RouterTest, TheSessionCookieIsReadAmongOtherCookies) {
   Request request{Verb::get, "/api/v1/users", 11};
-  request.set(beast_http::field::cookie, "theme=dark; jingkai_sessionx=leader; jingkai_session=admin");
+  request.set(beast_http::field::cookie,
+              "theme=dark; jingkai_sessionx=leader; jingkai_session=admin");
   EXPECT_EQ(credential_of(request), "admin");
   EXPECT_EQ(router_.handle(request).result_int(), 200);
   request.set(beast_http::field::cookie, "jingkai_sessionx=admin");
@@ -77,10 +78,9 @@ TEST_F(RouterTest, TheSessionCookieIsReadAmongOtherCookies) {
 }
 
 TEST_F(RouterTest, AHandlerThatThrowsIsAJson500WithoutTheMessage) {
-  router_.add(Verb::get, "/api/v1/broken", Access::anyone(),
-              [](const RequestContext&) -> Result<Response> {
-                throw std::runtime_error("secret detail");
-              });
+  router_.add(
+      Verb::get, "/api/v1/broken", Access::anyone(),
+      [](const RequestContext&) -> Result<Response> { throw std::runtime_error("secret detail"); });
   auto reply = get("/api/v1/broken");
   EXPECT_EQ(reply.result_int(), 500);
   EXPECT_EQ(reply.body().find("secret detail"), std::string::npos);
