@@ -4,6 +4,7 @@
 export const MODULES = Object.freeze([
   { key: 'enterprises', path: '/enterprises', icon: 'OfficeBuilding' },
   { key: 'approvals', path: '/approvals', icon: 'Stamp' },
+  { key: 'calendar', path: '/calendar', icon: 'Calendar' },
   { key: 'projects', path: '/projects', icon: 'Briefcase' },
   { key: 'parks', path: '/parks', icon: 'MapLocation' },
   { key: 'indicators', path: '/indicators', icon: 'TrendCharts' },

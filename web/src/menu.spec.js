@@ -5,7 +5,7 @@ import { ROLES } from './roles';
 const paths = (sections) => sections.flatMap((s) => s.items.map((i) => i.path));
 
 describe('menuFor', () => {
-  const modules = ['/', '/enterprises', '/approvals', '/projects', '/parks', '/indicators', '/ttc'];
+  const modules = ['/', '/enterprises', '/approvals', '/calendar', '/projects', '/parks', '/indicators', '/ttc'];
   const admin = ['/admin/users', '/admin/audit'];
 
   it('shows the admin entries to admins', () => {
@@ -38,6 +38,7 @@ describe('activeMenuPath', () => {
     expect(activeMenuPath('/enterprises')).toBe('/enterprises');
     expect(activeMenuPath('/enterprises/42')).toBe('/enterprises');
     expect(activeMenuPath('/admin/audit')).toBe('/admin/audit');
+    expect(activeMenuPath('/calendar')).toBe('/calendar');
     expect(activeMenuPath('/parksxyz')).toBe('/');
     expect(activeMenuPath('/nowhere')).toBe('/');
   });

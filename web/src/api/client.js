@@ -133,6 +133,12 @@ export function createApiClient({ fetch: fetchImpl, onUnauthorized } = {}) {
     listAudit: ({ page = 1, pageSize = 20 } = {}) =>
       request('GET', '/audit', { query: { page, page_size: pageSize } }),
     verifyAudit: () => request('GET', '/audit/verify'),
+
+    // Working-day calendar: any signed-in user computes and reads; importing is for admins.
+    addWorkdays: (from, days) => request('GET', '/calendar/add-workdays', { query: { from, days } }),
+    countWorkdays: (from, to) => request('GET', '/calendar/workdays', { query: { from, to } }),
+    getCalendar: () => request('GET', '/calendar'),
+    importCalendar: (text) => request('POST', '/calendar', { body: { text } }),
   };
 }
 

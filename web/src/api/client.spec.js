@@ -67,6 +67,22 @@ describe('createApiClient', () => {
     expect(fetch.calls[1].url).toBe('/api/v1/users?page=1&page_size=20');
   });
 
+  it('asks the calendar routes with their query and body', async () => {
+    const fetch = stubFetch(200, {});
+    const api = createApiClient({ fetch });
+    await api.addWorkdays('2024-02-09', 0);
+    await api.countWorkdays('2024-01-01', '2024-12-31');
+    await api.getCalendar();
+    await api.importCalendar('year 2027 x\n');
+    expect(fetch.calls.map((c) => [c.init.method, c.url])).toEqual([
+      ['GET', '/api/v1/calendar/add-workdays?from=2024-02-09&days=0'],
+      ['GET', '/api/v1/calendar/workdays?from=2024-01-01&to=2024-12-31'],
+      ['GET', '/api/v1/calendar'],
+      ['POST', '/api/v1/calendar'],
+    ]);
+    expect(JSON.parse(fetch.calls[3].init.body)).toEqual({ text: 'year 2027 x\n' });
+  });
+
   it('returns null for 204', async () => {
     const api = createApiClient({ fetch: stubFetch(204) });
     await expect(api.logout()).resolves.toBeNull();
@@ -103,6 +119,7 @@ describe('createApiClient', () => {
     ['listAudit', (api) => api.listAudit()],
     ['verifyAudit', (api) => api.verifyAudit()],
     ['switchZone', (api) => api.switchZone('demo-b')],
+    ['getCalendar', (api) => api.getCalendar()],
   ])('sends the user to login on 401 from %s', async (_, call) => {
     const body = { error: { code: 'unauthenticated', message: '请先登录', field: null } };
     const onUnauthorized = vi.fn();

@@ -1,6 +1,7 @@
 // The icons the side menu uses, by the names menu.js gives them.
 import {
   Briefcase,
+  Calendar,
   HomeFilled,
   MapLocation,
   OfficeBuilding,
@@ -13,6 +14,7 @@ import {
 
 export const menuIcons = {
   Briefcase,
+  Calendar,
   HomeFilled,
   MapLocation,
   OfficeBuilding,

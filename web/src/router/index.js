@@ -8,14 +8,23 @@ import HomeView from '@/views/HomeView.vue';
 import NotAvailableView from '@/views/NotAvailableView.vue';
 import NotFoundView from '@/views/NotFoundView.vue';
 
+// The modules whose pages exist, by menu key; loaded when first opened.
+const modulePages = {
+  calendar: () => import('@/views/CalendarView.vue'),
+};
+
 // Modules whose pages are not built yet all show the same honest notice.
-const moduleRoutes = MODULES.map((m) => ({
-  path: m.path.slice(1),
-  name: m.key,
-  component: NotAvailableView,
-  props: { module: m.key },
-  meta: { menuKey: m.key },
-}));
+const moduleRoutes = MODULES.map((m) =>
+  modulePages[m.key]
+    ? { path: m.path.slice(1), name: m.key, component: modulePages[m.key], meta: { menuKey: m.key } }
+    : {
+        path: m.path.slice(1),
+        name: m.key,
+        component: NotAvailableView,
+        props: { module: m.key },
+        meta: { menuKey: m.key },
+      },
+);
 
 export const routes = [
   { path: '/login', name: 'login', component: LoginView, meta: { public: true } },
