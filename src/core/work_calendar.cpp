@@ -109,17 +109,19 @@ Result<WorkCalendar> WorkCalendar::parse(std::string_view text) {
       auto first = parse_date(dates.substr(0, dots));
       auto last = dots == std::string_view::npos ? first : parse_date(dates.substr(dots + 2));
       if (!first || !last) {
-        return std::unexpected(line_error(
-            line_number, (!first ? first.error() : last.error()).message));
+        return std::unexpected(
+            line_error(line_number, (!first ? first.error() : last.error()).message));
       }
       if (*last < *first) {
-        return std::unexpected(line_error(line_number, "区间结束早于开始 (range ends before it starts)"));
+        return std::unexpected(
+            line_error(line_number, "区间结束早于开始 (range ends before it starts)"));
       }
       if (year_of(*first) != year_of(*last)) {
         return std::unexpected(line_error(line_number, "区间不能跨年 (a range stays in one year)"));
       }
       if (exception.working && *first != *last) {
-        return std::unexpected(line_error(line_number, "调休上班须逐日列出 (work days one by one)"));
+        return std::unexpected(
+            line_error(line_number, "调休上班须逐日列出 (work days one by one)"));
       }
       for (Date day = *first; day <= *last; day += days(1)) {
         if (exception.working && !is_weekend(day)) {
@@ -131,8 +133,8 @@ Result<WorkCalendar> WorkCalendar::parse(std::string_view text) {
       }
       if (!exception.working && is_weekend(*first) && *first == *last) {
         return std::unexpected(line_error(
-            line_number, fmt::format("{} 本就是周末 (a weekend day is off already)",
-                                     format_date(*first))));
+            line_number,
+            fmt::format("{} 本就是周末 (a weekend day is off already)", format_date(*first))));
       }
       exception.first = *first;
       exception.last = *last;
@@ -145,9 +147,9 @@ Result<WorkCalendar> WorkCalendar::parse(std::string_view text) {
   for (auto& [line, exception] : pending) {
     auto it = declared.find(year_of(exception.first));
     if (it == declared.end()) {
-      return std::unexpected(line_error(
-          line, fmt::format("{} 年未声明 (year {} is not declared)", year_of(exception.first),
-                            year_of(exception.first))));
+      return std::unexpected(
+          line_error(line, fmt::format("{} 年未声明 (year {} is not declared)",
+                                       year_of(exception.first), year_of(exception.first))));
     }
     it->second.exceptions.push_back(std::move(exception));
   }
@@ -166,11 +168,10 @@ std::string WorkCalendar::year_text(int year) const {
   const Year& declared = it->second.declared;
   std::string text = fmt::format("year {} {}\n", year, declared.source);
   for (const Exception& e : declared.exceptions) {
-    const std::string dates = e.first == e.last
-                                  ? format_date(e.first)
-                                  : format_date(e.first) + ".." + format_date(e.last);
-    fmt::format_to(std::back_inserter(text), "{:<4} {:<22} {}\n", e.working ? "work" : "off",
-                   dates, e.name);
+    const std::string dates = e.first == e.last ? format_date(e.first)
+                                                : format_date(e.first) + ".." + format_date(e.last);
+    fmt::format_to(std::back_inserter(text), "{:<4} {:<22} {}\n", e.working ? "work" : "off", dates,
+                   e.name);
   }
   return text;
 }
@@ -199,8 +200,8 @@ Error WorkCalendar::missing_year(int year) const {
   for (int y : years()) covered += (covered.empty() ? "" : ", ") + std::to_string(y);
   return Error::invalid(
       "calendar_year_missing",
-      fmt::format("工作日历中没有 {} 年的数据 (the calendar has no data for {}; it covers {})", year,
-                  year, covered.empty() ? "no year" : covered));
+      fmt::format("工作日历中没有 {} 年的数据 (the calendar has no data for {}; it covers {})",
+                  year, year, covered.empty() ? "no year" : covered));
 }
 
 Result<bool> WorkCalendar::is_working_day(Date day) const {

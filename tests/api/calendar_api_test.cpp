@@ -22,8 +22,8 @@ class CalendarApiTest : public ::testing::Test {
 };
 
 TEST_F(CalendarApiTest, AddsWorkingDaysAcrossSpringFestival) {
-  auto reply = server_.client().get("/api/v1/calendar/add-workdays?from=2024-02-09&days=1",
-                                    officer_);
+  auto reply =
+      server_.client().get("/api/v1/calendar/add-workdays?from=2024-02-09&days=1", officer_);
   ASSERT_EQ(reply.status, 200) << reply.body;
   EXPECT_EQ(reply.json().at("date"), "2024-02-18");
 }
@@ -45,15 +45,15 @@ TEST_F(CalendarApiTest, AYearWithoutDataIsA400NamingTheYear) {
 
 TEST_F(CalendarApiTest, BadParametersAreNamed) {
   auto client = server_.client();
-  EXPECT_EQ(client.get("/api/v1/calendar/add-workdays?from=2024-02-30&days=1", officer_)
-                .error_field(),
-            "from");
-  EXPECT_EQ(client.get("/api/v1/calendar/add-workdays?from=2024-02-01&days=-1", officer_)
-                .error_field(),
-            "days");
-  EXPECT_EQ(client.get("/api/v1/calendar/add-workdays?from=2024-02-01&days=x", officer_)
-                .error_field(),
-            "days");
+  EXPECT_EQ(
+      client.get("/api/v1/calendar/add-workdays?from=2024-02-30&days=1", officer_).error_field(),
+      "from");
+  EXPECT_EQ(
+      client.get("/api/v1/calendar/add-workdays?from=2024-02-01&days=-1", officer_).error_field(),
+      "days");
+  EXPECT_EQ(
+      client.get("/api/v1/calendar/add-workdays?from=2024-02-01&days=x", officer_).error_field(),
+      "days");
   EXPECT_EQ(client.get("/api/v1/calendar/add-workdays?from=2024-02-01", officer_).error_field(),
             "days");
   EXPECT_EQ(client.get("/api/v1/calendar/workdays?from=2024-02-01", officer_).error_field(), "to");
@@ -63,8 +63,8 @@ TEST_F(CalendarApiTest, AnAdministratorImportsANewYearAndItIsUsedAtOnce) {
   const std::string year2027 =
       "year 2027 test notice\noff 2027-01-01 元旦\noff 2027-02-05..2027-02-11 春节\n"
       "work 2027-02-14 春节调休\n";
-  auto imported = server_.client().post("/api/v1/calendar", json::object{{"text", year2027}},
-                                        admin_);
+  auto imported =
+      server_.client().post("/api/v1/calendar", json::object{{"text", year2027}}, admin_);
   ASSERT_EQ(imported.status, 200) << imported.body;
   EXPECT_EQ(imported.json().at("imported").as_array().at(0), 2027);
   auto reply =
@@ -88,8 +88,8 @@ TEST_F(CalendarApiTest, AFileWithOneBadLineImportsNothing) {
 }
 
 TEST_F(CalendarApiTest, OnlyAnAdministratorImports) {
-  auto reply = server_.client().post(
-      "/api/v1/calendar", json::object{{"text", "year 2027 x\n"}}, officer_);
+  auto reply =
+      server_.client().post("/api/v1/calendar", json::object{{"text", "year 2027 x\n"}}, officer_);
   EXPECT_EQ(reply.status, 403);
 }
 

@@ -141,7 +141,8 @@ Error parse_error(std::string_view text) {
 }
 
 TEST(WorkCalendarFile, CommentsBlankLinesAndCrlfAreFine) {
-  auto parsed = WorkCalendar::parse("# a comment\r\n\r\nyear 2030 test # trailing\r\noff 2030-01-01 元旦\r\n");
+  auto parsed = WorkCalendar::parse(
+      "# a comment\r\n\r\nyear 2030 test # trailing\r\noff 2030-01-01 元旦\r\n");
   ASSERT_TRUE(parsed) << parsed.error().message;
   EXPECT_FALSE(*parsed->is_working_day(d("2030-01-01")));
   EXPECT_TRUE(*parsed->is_working_day(d("2030-01-02")));
@@ -203,7 +204,7 @@ TEST(WorkCalendarFile, MergingReplacesTheYearsTheUpdateDeclares) {
   calendar.merge(*update);
   EXPECT_EQ(calendar.years(), (std::vector<int>{2024, 2025, 2026, 2027}));
   EXPECT_FALSE(*calendar.is_working_day(d("2026-03-02")));
-  EXPECT_TRUE(*calendar.is_working_day(d("2026-02-16")));  // the old 2026 is gone entirely
+  EXPECT_TRUE(*calendar.is_working_day(d("2026-02-16")));   // the old 2026 is gone entirely
   EXPECT_FALSE(*calendar.is_working_day(d("2024-02-12")));  // 2024 untouched
 }
 

@@ -15,8 +15,8 @@ using http::Response;
 Result<std::string> query_value(const RequestContext& ctx, std::string_view name) {
   auto it = ctx.query.find(name);
   if (it == ctx.query.end() || it->second.empty()) {
-    return std::unexpected(Error::invalid("missing_field", "缺少参数 " + std::string(name),
-                                          std::string(name)));
+    return std::unexpected(
+        Error::invalid("missing_field", "缺少参数 " + std::string(name), std::string(name)));
   }
   return it->second;
 }
@@ -30,29 +30,29 @@ Result<Date> query_date(const RequestContext& ctx, std::string_view name) {
 }  // namespace
 
 void register_routes(http::Router& router, CalendarService& calendar) {
-  router.add(http::Verb::get, "/api/v1/calendar/add-workdays", Access::any_user(),
-             [&calendar](const RequestContext& ctx) -> Result<Response> {
-               auto from = query_date(ctx, "from");
-               if (!from) return std::unexpected(from.error());
-               auto days_text = query_value(ctx, "days");
-               if (!days_text) return std::unexpected(days_text.error());
-               int days = 0;
-               auto [end, ec] = std::from_chars(days_text->data(),
-                                                days_text->data() + days_text->size(), days);
-               if (ec != std::errc() || end != days_text->data() + days_text->size() ||
-                   days < 0 || days > 3650) {
-                 return std::unexpected(
-                     Error::invalid("bad_days", "days 须为 0-3650 的整数", "days"));
-               }
-               auto current = calendar.current();
-               if (!current) return std::unexpected(current.error());
-               auto date = (*current)->add_working_days(*from, days);
-               if (!date) return std::unexpected(date.error());
-               return http::json_response(
-                   http::StatusCode::ok, json::object{{"from", format_date(*from)},
-                                                      {"days", days},
-                                                      {"date", format_date(*date)}});
-             });
+  router.add(
+      http::Verb::get, "/api/v1/calendar/add-workdays", Access::any_user(),
+      [&calendar](const RequestContext& ctx) -> Result<Response> {
+        auto from = query_date(ctx, "from");
+        if (!from) return std::unexpected(from.error());
+        auto days_text = query_value(ctx, "days");
+        if (!days_text) return std::unexpected(days_text.error());
+        int days = 0;
+        auto [end, ec] =
+            std::from_chars(days_text->data(), days_text->data() + days_text->size(), days);
+        if (ec != std::errc() || end != days_text->data() + days_text->size() || days < 0 ||
+            days > 3650) {
+          return std::unexpected(Error::invalid("bad_days", "days 须为 0-3650 的整数", "days"));
+        }
+        auto current = calendar.current();
+        if (!current) return std::unexpected(current.error());
+        auto date = (*current)->add_working_days(*from, days);
+        if (!date) return std::unexpected(date.error());
+        return http::json_response(
+            http::StatusCode::ok,
+            json::object{
+                {"from", format_date(*from)}, {"days", days}, {"date", format_date(*date)}});
+      });
 
   router.add(http::Verb::get, "/api/v1/calendar/workdays", Access::any_user(),
              [&calendar](const RequestContext& ctx) -> Result<Response> {

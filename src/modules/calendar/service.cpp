@@ -14,13 +14,13 @@ Result<std::shared_ptr<const WorkCalendar>> CalendarService::load() {
   if (!calendar) {
     return std::unexpected(Error::internal("shipped calendar: " + calendar.error().message));
   }
-  auto imported = db_.read([&](store::Tx& tx) -> Result<std::vector<std::string>> {
-    return repo_.imported(tx);
-  });
+  auto imported = db_.read(
+      [&](store::Tx& tx) -> Result<std::vector<std::string>> { return repo_.imported(tx); });
   if (!imported) return std::unexpected(imported.error());
   for (const std::string& text : *imported) {
     auto year = WorkCalendar::parse(text);
-    if (!year) return std::unexpected(Error::internal("imported calendar: " + year.error().message));
+    if (!year)
+      return std::unexpected(Error::internal("imported calendar: " + year.error().message));
     calendar->merge(*year);
   }
   return std::make_shared<const WorkCalendar>(std::move(*calendar));
@@ -53,8 +53,9 @@ Result<std::vector<int>> CalendarService::import(const Actor& actor, const std::
       const std::string year_text = update->year_text(year);
       repo_.save_year(tx, year, year_text, clock_.now_ms());
       boost::json::object after{{"year", year}};
-      audit_.append(tx, actor, {"calendar.import", "calendar_year", std::to_string(year), "",
-                                boost::json::serialize(after)});
+      audit_.append(tx, actor,
+                    {"calendar.import", "calendar_year", std::to_string(year), "",
+                     boost::json::serialize(after)});
     }
     return {};
   });
