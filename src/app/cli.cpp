@@ -11,6 +11,10 @@
 
 #include "app/app.hpp"
 #include "http/server.hpp"
+#include "orbit/frames.hpp"
+#include "orbit/geodetic.hpp"
+#include "orbit/iso8601.hpp"
+#include "orbit/time_scales.hpp"
 #include "orbit/verification_output.hpp"
 #include "store/migrations.hpp"
 
@@ -325,55 +329,141 @@ int run_cli(int argc, char** argv, std::istream& in, std::ostream& out, std::ost
     out << (*current)->to_text();
   });
 
-  // orbit propagate
+  // orbit propagate: minutes since epoch (--tsince) or UTC times (--start/--stop/--step)
   auto* orbit = cli.add_subcommand("orbit", "orbit tools: propagation of element sets");
   orbit->require_subcommand(1);
-  std::string tle_file, tsince, gravity = "wgs72", mode = "i";
+  std::string tle_file, tsince, gravity = "wgs72", mode = "i", start_text, stop_text;
+  std::string frame = "teme", format = "csv";
+  double step_seconds = 60;
   bool ignore_checksums = false;
   auto* propagate = orbit->add_subcommand(
-      "propagate", "SGP4/SDP4 states in TEME, in the layout of Vallado's tcppver.out");
+      "propagate",
+      "SGP4/SDP4 states: with --tsince in the layout of Vallado's tcppver.out (TEME); with "
+      "--start/--stop/--step as CSV or JSON in TEME, ITRF or geodetic coordinates");
   propagate->add_option("--tle", tle_file, "file of 2- or 3-line element sets")->required();
-  propagate->add_option("--tsince", tsince, "START:STOP:STEP in minutes since each epoch")
-      ->required();
+  auto* tsince_option =
+      propagate->add_option("--tsince", tsince, "START:STOP:STEP in minutes since each epoch");
+  auto* start_option =
+      propagate->add_option("--start", start_text, "first time, ISO 8601 UTC (…Z)");
+  propagate->add_option("--stop", stop_text, "last time, ISO 8601 UTC");
+  propagate->add_option("--step", step_seconds, "seconds between times")->capture_default_str();
+  propagate->add_option("--frame", frame, "teme | itrf | geodetic")->capture_default_str();
+  propagate->add_option("--format", format, "csv | json")->capture_default_str();
+  tsince_option->excludes(start_option);
   propagate->add_option("--gravity", gravity, "wgs72old | wgs72 | wgs84")->capture_default_str();
   propagate->add_option("--mode", mode, "a (AFSPC) | i (improved)")->capture_default_str();
   propagate->add_flag("--ignore-checksums", ignore_checksums,
                       "accept lines whose mod-10 checksum is wrong (as in SGP4-VER.TLE)");
   propagate->callback([&] {
-    auto range = orbit::parse_tsince_range(tsince);
-    if (!range) {
-      err << "jingkai: --tsince: " << range.error().to_string() << "\n";
-      return void(status = kBadInput);
-    }
+    auto bad = [&](std::string_view message) {
+      err << "jingkai: " << message << "\n";
+      status = kBadInput;
+    };
     orbit::StateListingOptions options;
     if (gravity == "wgs72old") {
       options.sgp4.gravity = orbit::GravityModel::kWgs72Old;
     } else if (gravity == "wgs84") {
       options.sgp4.gravity = orbit::GravityModel::kWgs84;
     } else if (gravity != "wgs72") {
-      err << "jingkai: --gravity must be wgs72old, wgs72 or wgs84\n";
-      return void(status = kBadInput);
+      return bad("--gravity must be wgs72old, wgs72 or wgs84");
     }
     if (mode == "a") {
       options.sgp4.mode = orbit::OperationMode::kAfspc;
     } else if (mode != "i") {
-      err << "jingkai: --mode must be a or i\n";
-      return void(status = kBadInput);
+      return bad("--mode must be a or i");
     }
     if (ignore_checksums) options.checksums = orbit::ChecksumPolicy::kIgnore;
     std::ifstream file(tle_file, std::ios::binary);
-    if (!file) {
-      err << "jingkai: cannot read " << tle_file << "\n";
-      return void(status = kBadInput);
-    }
+    if (!file) return bad("cannot read " + tle_file);
     std::ostringstream text;
     text << file.rdbuf();
-    auto listing = orbit::list_states(text.str(), *range, options);
-    if (!listing) {
-      err << "jingkai: " << tle_file << ": " << listing.error().to_string() << "\n";
-      return void(status = kBadInput);
+
+    if (!tsince.empty()) {
+      auto range = orbit::parse_tsince_range(tsince);
+      if (!range) return bad("--tsince: " + range.error().to_string());
+      auto listing = orbit::list_states(text.str(), *range, options);
+      if (!listing) return bad(tle_file + ": " + listing.error().to_string());
+      out << listing->text;
+      return;
     }
-    out << listing->text;
+    if (start_text.empty() || stop_text.empty()) {
+      return bad("give --tsince START:STOP:STEP, or --start and --stop (ISO 8601 UTC)");
+    }
+    auto start = orbit::parse_iso8601_utc(start_text);
+    if (!start) return bad("--start: " + start.error().to_string());
+    auto stop = orbit::parse_iso8601_utc(stop_text);
+    if (!stop) return bad("--stop: " + stop.error().to_string());
+    const double span = orbit::seconds_between(*start, *stop);
+    if (span < 0) return bad("--stop is before --start");
+    if (!(step_seconds > 0)) return bad("--step must be a positive number of seconds");
+    if (span / step_seconds > 10'000'000) return bad("more than 10 million times: widen --step");
+    if (frame != "teme" && frame != "itrf" && frame != "geodetic") {
+      return bad("--frame must be teme, itrf or geodetic");
+    }
+    if (format != "csv" && format != "json") return bad("--format must be csv or json");
+    orbit::TleParseOptions parse_options;
+    parse_options.checksums = options.checksums;
+    auto sets = orbit::parse_tle_file(text.str(), parse_options);
+    if (!sets) return bad(tle_file + ": " + sets.error().to_string());
+
+    const bool json = format == "json", geodetic = frame == "geodetic";
+    const char* columns = geodetic ? "satellite,time,latitude_deg,longitude_deg,height_km"
+                                   : "satellite,time,x_km,y_km,z_km,vx_km_s,vy_km_s,vz_km_s";
+    if (json) {
+      out << "[";
+    } else {
+      out << columns << "\n";
+    }
+    bool first = true;
+    int failures = 0;
+    for (const orbit::Tle& tle : *sets) {
+      auto sgp4 = orbit::Sgp4::create(tle, options.sgp4);
+      const long steps = static_cast<long>(span / step_seconds);
+      for (long i = 0; i <= steps; ++i) {
+        const orbit::JulianDate utc = orbit::add_seconds(*start, i * step_seconds);
+        std::expected<orbit::StateVector, orbit::Sgp4Error> state =
+            sgp4 ? sgp4->propagate(orbit::minutes_between(tle.epoch, utc))
+                 : std::unexpected(sgp4.error());
+        if (!state) {
+          // Reported and the satellite skipped from here on: never a silently wrong orbit.
+          err << "jingkai: satellite " << tle.catalog_number << " stops at "
+              << orbit::format_iso8601_utc(utc) << ": SGP4 error " << orbit::code(state.error())
+              << " (" << orbit::describe(state.error()) << ")\n";
+          ++failures;
+          break;
+        }
+        const orbit::StateVector s = frame == "teme" ? *state : orbit::teme_to_itrf(*state, utc);
+        const std::string time = orbit::format_iso8601_utc(utc);
+        std::vector<double> values;
+        if (geodetic) {
+          const auto g =
+              orbit::geodetic_from_itrf({s.position_km[0], s.position_km[1], s.position_km[2]});
+          values = {g.latitude_deg, g.longitude_deg, g.height_km};
+        } else {
+          values = {s.position_km[0],   s.position_km[1],   s.position_km[2],
+                    s.velocity_km_s[0], s.velocity_km_s[1], s.velocity_km_s[2]};
+        }
+        if (json) {
+          out << (first ? "\n" : ",\n") << "{\"satellite\":" << tle.catalog_number << ",\"time\":\""
+              << time << "\"";
+          std::string_view names(columns);
+          names.remove_prefix(std::string_view("satellite,time,").size());
+          for (double value : values) {
+            const auto comma = names.find(',');
+            out << ",\"" << names.substr(0, comma) << "\":" << fmt::format("{:.9f}", value);
+            names.remove_prefix(comma == std::string_view::npos ? names.size() : comma + 1);
+          }
+          out << "}";
+        } else {
+          out << tle.catalog_number << "," << time;
+          for (double value : values) out << "," << fmt::format("{:.9f}", value);
+          out << "\n";
+        }
+        first = false;
+      }
+    }
+    if (json) out << "\n]\n";
+    if (failures > 0) status = kFailed;
   });
 
   try {

@@ -169,6 +169,30 @@ sed 's/4753$/4754/' "$work/5.tle" >"$work/bad.tle"
 check "a wrong checksum is refused" run 2 "$bin" orbit propagate --tle "$work/bad.tle" --tsince 0:1:1
 check "…naming line 1" contains "line 1"
 check "a missing file is refused" run 2 "$bin" orbit propagate --tle "$work/none.tle" --tsince 0:1:1
+check "geodetic CSV over UTC times" \
+  run 0 "$bin" orbit propagate --tle "$work/5.tle" --start 2000-06-28T00:00:00Z \
+  --stop 2000-06-28T00:02:00Z --step 60 --frame geodetic
+check "…a header and three rows" [ "$(wc -l <<<"$out")" = "4" ]
+check "…with latitude, longitude and height" contains "satellite,time,latitude_deg,longitude_deg,height_km"
+check "ITRF as JSON" \
+  run 0 "$bin" orbit propagate --tle "$work/5.tle" --start 2000-06-28T00:00:00Z \
+  --stop 2000-06-28T00:10:00Z --step 120 --frame itrf --format json
+valid_json() { python3 -c 'import json,sys; rows=json.load(sys.stdin); assert len(rows)==6, rows' <<<"$out"; }
+check "…is valid JSON with six rows" valid_json
+check "a stop before the start" \
+  run 2 "$bin" orbit propagate --tle "$work/5.tle" --start 2000-06-28T00:00:00Z --stop 2000-06-27T00:00:00Z
+check "a time with an offset instead of Z" \
+  run 2 "$bin" orbit propagate --tle "$work/5.tle" --start 2000-06-28T08:00:00+08:00 --stop 2000-06-28T09:00:00Z
+check "…is refused as not UTC" contains "UTC"
+check "an unknown frame" \
+  run 2 "$bin" orbit propagate --tle "$work/5.tle" --start 2000-06-28T00:00:00Z --stop 2000-06-28T00:01:00Z --frame ecef
+# Satellite 28872 decays 55 minutes after its epoch (Vallado's set): reported, exit 1.
+grep -E '^[12] 28872' "$sgp4_dir/SGP4-VER.TLE" | cut -c1-69 >"$work/decay.tle"
+epoch=$(python3 -c 'import sys,datetime; l=open(sys.argv[1]).readline(); y=2000+int(l[18:20]); d=float(l[20:32]); print((datetime.datetime(y,1,1)+datetime.timedelta(days=d-1)).strftime("%Y-%m-%dT%H:%M:%S.%fZ"))' "$work/decay.tle")
+check "a satellite that decays inside the interval" \
+  run 1 "$bin" orbit propagate --tle "$work/decay.tle" --ignore-checksums --start "$epoch" \
+  --stop "$(python3 -c 'import sys,datetime; print((datetime.datetime.strptime(sys.argv[1],"%Y-%m-%dT%H:%M:%S.%fZ")+datetime.timedelta(minutes=90)).strftime("%Y-%m-%dT%H:%M:%S.%fZ"))' "$epoch")" --step 600
+check "…is reported with its error code" contains "SGP4 error 6"
 
 if [[ -n ${JINGKAI_TEST_PG:-} ]]; then
   name=cli_$RANDOM$RANDOM
