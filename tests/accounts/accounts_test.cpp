@@ -17,13 +17,14 @@ NewUser valid_user() { return {"zhang.san", "张三", "correct-horse-9", {Role::
 TEST(UserValidation, AcceptsAnOrdinaryUser) { EXPECT_TRUE(validate_new_user(valid_user())); }
 
 TEST(UserValidation, NameMustBeTwoToThirtyTwoOfLettersDigitsAndDotDashUnderscore) {
-  for (const std::string good : {std::string("ab"), std::string("zhang.san"),
-                                 std::string("li_si-2"), std::string("A1"), std::string(32, 'x')}) {
+  for (const std::string& good :
+       {std::string("ab"), std::string("zhang.san"), std::string("li_si-2"), std::string("A1"),
+        std::string(32, 'x')}) {
     NewUser user = valid_user();
     user.name = good;
     EXPECT_TRUE(validate_new_user(user)) << good;
   }
-  for (const std::string bad :
+  for (const std::string& bad :
        {std::string("a"), std::string(33, 'x'), std::string("张三"), std::string("with space"),
         std::string("x'; DROP TABLE users;--"), std::string("semi;colon"), std::string("")}) {
     NewUser user = valid_user();

@@ -1,0 +1,275 @@
+// The near-earth SGP4 kernel on four satellites at once (AVX2 + FMA). Compiled with
+// -mavx2 -mfma; called only after batch_avx2_available() says the processor has both.
+//
+// It follows Sgp4::propagate (sgp4.cpp) step by step, with three departures that change
+// only the last bits: fused multiply-adds, its own sine and cosine, and the argument of
+// latitude turned by its short-period correction through the angle-sum formulas instead of
+// atan2 followed by sine and cosine.
+#include <immintrin.h>
+
+#include <cmath>
+
+#include "orbit/batch.hpp"
+
+namespace jingkai::orbit::batch_detail {
+namespace {
+
+using V = __m256d;
+
+V set1(double x) { return _mm256_set1_pd(x); }
+V add(V a, V b) { return _mm256_add_pd(a, b); }
+V sub(V a, V b) { return _mm256_sub_pd(a, b); }
+V mul(V a, V b) { return _mm256_mul_pd(a, b); }
+V div(V a, V b) { return _mm256_div_pd(a, b); }
+V fma(V a, V b, V c) { return _mm256_fmadd_pd(a, b, c); }    // a * b + c
+V fnma(V a, V b, V c) { return _mm256_fnmadd_pd(a, b, c); }  // c - a * b
+V vmin(V a, V b) { return _mm256_min_pd(a, b); }
+V vmax(V a, V b) { return _mm256_max_pd(a, b); }
+V vabs(V a) { return _mm256_andnot_pd(set1(-0.0), a); }
+V blend(V if_false, V if_true, V mask) { return _mm256_blendv_pd(if_false, if_true, mask); }
+V lt(V a, V b) { return _mm256_cmp_pd(a, b, _CMP_LT_OQ); }
+V ge(V a, V b) { return _mm256_cmp_pd(a, b, _CMP_GE_OQ); }
+V vor(V a, V b) { return _mm256_or_pd(a, b); }
+V vand(V a, V b) { return _mm256_and_pd(a, b); }
+V vxor(V a, V b) { return _mm256_xor_pd(a, b); }
+
+// π/2 and 2π each split into three doubles whose sum carries ~160 bits, so that the
+// reductions below stay exact for the angles SGP4 meets (thousands of radians).
+constexpr double kHalfPi1 = 1.5707963267948966;
+constexpr double kHalfPi2 = 6.123233995736766e-17;
+constexpr double kHalfPi3 = -1.4973849048591698e-33;
+constexpr double kTwoPi1 = 6.283185307179586;
+constexpr double kTwoPi2 = 2.4492935982947064e-16;
+constexpr double kTwoPi3 = -5.989539619436679e-33;
+constexpr double kTwoOverPi = 0.63661977236758134;
+constexpr double kOneOverTwoPi = 0.15915494309189535;
+// Adding 1.5 * 2^52 leaves an integer-valued double's low bits as a two's-complement integer.
+constexpr double kIntegerShift = 6755399441055744.0;
+
+struct SinCos {
+  V sin;
+  V cos;
+};
+
+// Taylor series to degree 17 (sine) and 16 (cosine) on |r| <= π/4, where the first omitted
+// terms are below 1e-17 of the result; Horner's scheme in r².
+[[gnu::always_inline]] inline SinCos sincos(V x) {
+  const V k =
+      _mm256_round_pd(mul(x, set1(kTwoOverPi)), _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC);
+  V r = fnma(k, set1(kHalfPi1), x);
+  r = fnma(k, set1(kHalfPi2), r);
+  r = fnma(k, set1(kHalfPi3), r);
+  const V r2 = mul(r, r);
+
+  V s = set1(1.0 / 355687428096000.0);           // 1/17!
+  s = fma(s, r2, set1(-1.0 / 1307674368000.0));  // 1/15!
+  s = fma(s, r2, set1(1.0 / 6227020800.0));      // 1/13!
+  s = fma(s, r2, set1(-1.0 / 39916800.0));       // 1/11!
+  s = fma(s, r2, set1(1.0 / 362880.0));          // 1/9!
+  s = fma(s, r2, set1(-1.0 / 5040.0));           // 1/7!
+  s = fma(s, r2, set1(1.0 / 120.0));             // 1/5!
+  s = fma(s, r2, set1(-1.0 / 6.0));              // 1/3!
+  s = fma(mul(s, r2), r, r);
+
+  V c = set1(1.0 / 20922789888000.0);          // 1/16!
+  c = fma(c, r2, set1(-1.0 / 87178291200.0));  // 1/14!
+  c = fma(c, r2, set1(1.0 / 479001600.0));     // 1/12!
+  c = fma(c, r2, set1(-1.0 / 3628800.0));      // 1/10!
+  c = fma(c, r2, set1(1.0 / 40320.0));         // 1/8!
+  c = fma(c, r2, set1(-1.0 / 720.0));          // 1/6!
+  c = fma(c, r2, set1(1.0 / 24.0));            // 1/4!
+  c = fma(c, r2, set1(-0.5));
+  c = fma(c, r2, set1(1.0));
+
+  // Quadrant q = k mod 4: sin x = (s, c, -s, -c)[q], cos x = (c, -s, -c, s)[q].
+  const __m256i q = _mm256_castpd_si256(add(k, set1(kIntegerShift)));
+  const V swap = _mm256_castsi256_pd(
+      _mm256_cmpeq_epi64(_mm256_and_si256(q, _mm256_set1_epi64x(1)), _mm256_set1_epi64x(1)));
+  const V sin_negative = _mm256_castsi256_pd(
+      _mm256_slli_epi64(_mm256_and_si256(q, _mm256_set1_epi64x(2)), 62));  // bit 1 to the sign bit
+  const V cos_negative = _mm256_castsi256_pd(_mm256_slli_epi64(
+      _mm256_and_si256(_mm256_add_epi64(q, _mm256_set1_epi64x(1)), _mm256_set1_epi64x(2)), 62));
+  const V sin_value = blend(s, c, swap);
+  const V cos_value = blend(c, s, swap);
+  return {vxor(sin_value, sin_negative), vxor(cos_value, cos_negative)};
+}
+
+// fmod(x, 2π): x less the whole turns toward zero, the sign of x kept.
+[[gnu::always_inline]] inline V fmod_two_pi(V x) {
+  const V k = _mm256_round_pd(mul(x, set1(kOneOverTwoPi)), _MM_FROUND_TO_ZERO | _MM_FROUND_NO_EXC);
+  V r = fnma(k, set1(kTwoPi1), x);
+  r = fnma(k, set1(kTwoPi2), r);
+  r = fnma(k, set1(kTwoPi3), r);
+  // A quotient rounded up to the next integer leaves r just across zero: take it back.
+  const V wrong_sign = _mm256_cmp_pd(_mm256_xor_pd(r, x), set1(0.0), _CMP_LT_OQ);
+  const V crossed = vand(wrong_sign, _mm256_cmp_pd(r, set1(0.0), _CMP_NEQ_OQ));
+  const V turn = _mm256_or_pd(_mm256_and_pd(x, set1(-0.0)), set1(kTwoPi1));
+  return add(r, vand(crossed, turn));
+}
+
+}  // namespace
+
+unsigned propagate_group_avx2(const GroupArgs& args) {
+  const double* base = args.constants;
+  const std::size_t stride = args.stride;
+  auto load = [&](Field f) { return _mm256_loadu_pd(base + static_cast<std::size_t>(f) * stride); };
+
+  const V mo = load(kMo), mdot = load(kMdot), argpo = load(kArgpo), argpdot = load(kArgpdot);
+  const V nodeo = load(kNodeo), nodedot = load(kNodedot), nodecf = load(kNodecf);
+  const V cc1 = load(kCc1), bstar_cc4 = load(kBstarCc4), t2cof = load(kT2cof);
+  const V omgcof = load(kOmgcof), eta = load(kEta), xmcof = load(kXmcof), delmo = load(kDelmo);
+  const V d2 = load(kD2), d3 = load(kD3), d4 = load(kD4), bstar_cc5 = load(kBstarCc5);
+  const V sinmao = load(kSinmao), t3cof = load(kT3cof), t4cof = load(kT4cof);
+  const V t5cof = load(kT5cof), am_factor = load(kAmFactor), no_unkozai = load(kNoUnkozai);
+  const V ecco = load(kEcco), inclo = load(kInclo), sinio = load(kSinio), cosio = load(kCosio);
+  const V aycof = load(kAycof), xlcof = load(kXlcof), con41 = load(kCon41);
+  const V x1mth2 = load(kX1mth2), x7thm1 = load(kX7thm1), xke = load(kXke), j2 = load(kJ2);
+  const V radius = load(kRadius);
+  const V offsets = _mm256_loadu_pd(args.offsets);
+  const V one = set1(1.0);
+  const V vkmpersec = div(mul(radius, xke), set1(60.0));
+  const V half_j2 = mul(set1(0.5), j2);
+
+  V bad = _mm256_setzero_pd();
+  alignas(32) double out[6][4];
+  const std::size_t times = args.minutes.size();
+  for (std::size_t k = 0; k < times; ++k) {
+    const V t = add(set1(args.minutes[k]), offsets);
+
+    // Secular gravity and atmospheric drag.
+    // The angles grow to hundreds of radians in days: round them as the scalar code does
+    // (no fused multiply-add), so that their last bits, worth 1e-10 km, agree.
+    const V xmdf = add(mo, mul(mdot, t));
+    const V argpdf = add(argpo, mul(argpdot, t));
+    const V nodedf = add(nodeo, mul(nodedot, t));
+    const V t2 = mul(t, t);
+    const V nodem0 = add(nodedf, mul(nodecf, t2));
+    // Simplified (low-perigee) satellites carry zeros in omgcof, xmcof, d2-d4, t3cof-t5cof
+    // and bstar*cc5, which makes these terms vanish exactly.
+    const V delomg = mul(omgcof, t);
+    const V delmtemp = fma(eta, sincos(xmdf).cos, one);
+    const V delm = mul(xmcof, sub(mul(mul(delmtemp, delmtemp), delmtemp), delmo));
+    const V temp0 = add(delomg, delm);
+    const V mm0 = add(xmdf, temp0);
+    const V argpm0 = sub(argpdf, temp0);
+    const V t3 = mul(t2, t);
+    const V t4 = mul(t3, t);
+    V tempa = fnma(cc1, t, one);
+    tempa = fnma(d2, t2, tempa);
+    tempa = fnma(d3, t3, tempa);
+    tempa = fnma(d4, t4, tempa);
+    const V tempe = fma(bstar_cc5, sub(sincos(mm0).sin, sinmao), mul(bstar_cc4, t));
+    const V templ = add(add(mul(t2cof, t2), mul(t3cof, t3)), mul(t4, add(t4cof, mul(t, t5cof))));
+
+    const V am = mul(mul(am_factor, tempa), tempa);
+    const V nm = div(xke, mul(am, _mm256_sqrt_pd(am)));
+    V em = sub(ecco, tempe);
+    bad = vor(bad, vor(ge(em, one), lt(em, set1(-0.001))));
+    em = vmax(em, set1(1.0e-6));
+    const V mm1 = add(mm0, mul(no_unkozai, templ));
+    const V xlm = fmod_two_pi(add(add(mm1, argpm0), nodem0));
+    const V nodem = fmod_two_pi(nodem0);
+    const V argpm = fmod_two_pi(argpm0);
+    const V mm = fmod_two_pi(sub(sub(xlm, argpm), nodem));
+
+    // Long-period periodics.
+    const SinCos argp_sc = sincos(argpm);
+    const V axnl = mul(em, argp_sc.cos);
+    V temp = div(one, mul(am, fnma(em, em, one)));
+    const V aynl = fma(em, argp_sc.sin, mul(temp, aycof));
+    const V xl = fma(mul(temp, xlcof), axnl, add(add(mm, argpm), nodem));
+
+    // Kepler's equation, lane by lane as the scalar loop: a lane stops when its step
+    // falls below 1e-12, keeping the sine and cosine of its last iterate.
+    const V u = fmod_two_pi(sub(xl, nodem));
+    V eo1 = u;
+    V sineo1 = _mm256_setzero_pd();
+    V coseo1 = _mm256_setzero_pd();
+    V active = _mm256_castsi256_pd(_mm256_set1_epi64x(-1));
+    for (int ktr = 1; ktr <= 10; ++ktr) {
+      const SinCos sc = sincos(eo1);
+      sineo1 = blend(sineo1, sc.sin, active);
+      coseo1 = blend(coseo1, sc.cos, active);
+      V tem5 = fnma(coseo1, axnl, fnma(sineo1, aynl, one));
+      tem5 = div(sub(fma(axnl, sineo1, fnma(aynl, coseo1, u)), eo1), tem5);
+      tem5 = vmin(vmax(tem5, set1(-0.95)), set1(0.95));
+      eo1 = blend(eo1, add(eo1, tem5), active);
+      active = vand(active, ge(vabs(tem5), set1(1.0e-12)));
+      if (_mm256_movemask_pd(active) == 0) break;
+    }
+
+    // Short-period periodics.
+    const V ecose = fma(axnl, coseo1, mul(aynl, sineo1));
+    const V esine = fnma(aynl, coseo1, mul(axnl, sineo1));
+    const V el2 = fma(axnl, axnl, mul(aynl, aynl));
+    const V pl = mul(am, sub(one, el2));
+    bad = vor(bad, lt(pl, _mm256_setzero_pd()));
+    const V rl = mul(am, sub(one, ecose));
+    const V rdotl = div(mul(_mm256_sqrt_pd(am), esine), rl);
+    const V rvdotl = div(_mm256_sqrt_pd(pl), rl);
+    const V betal = _mm256_sqrt_pd(sub(one, el2));
+    temp = div(esine, add(one, betal));
+    const V am_over_rl = div(am, rl);
+    const V sinu = mul(am_over_rl, fnma(axnl, temp, sub(sineo1, aynl)));
+    const V cosu = mul(am_over_rl, fma(aynl, temp, sub(coseo1, axnl)));
+    const V sin2u = mul(add(cosu, cosu), sinu);
+    const V cos2u = fnma(add(sinu, sinu), sinu, one);
+    temp = div(one, pl);
+    const V temp1 = mul(half_j2, temp);
+    const V temp2 = mul(temp1, temp);
+
+    const V mrt = fma(mul(mul(set1(0.5), temp1), x1mth2), cos2u,
+                      mul(rl, fnma(mul(mul(set1(1.5), temp2), betal), con41, one)));
+    const V dsu = mul(mul(mul(set1(0.25), temp2), x7thm1), sin2u);
+    const V xnode = fma(mul(mul(set1(1.5), temp2), cosio), sin2u, nodem);
+    const V xinc = fma(mul(mul(mul(set1(1.5), temp2), cosio), sinio), cos2u, inclo);
+    const V nm_temp1 = mul(nm, temp1);
+    const V mvt = sub(rdotl, div(mul(mul(nm_temp1, x1mth2), sin2u), xke));
+    const V rvdot = add(rvdotl, div(mul(nm_temp1, fma(x1mth2, cos2u, mul(set1(1.5), con41))), xke));
+
+    // su = atan2(sinu, cosu) - dsu, taken through its sine and cosine.
+    const V inv_norm = div(one, _mm256_sqrt_pd(fma(sinu, sinu, mul(cosu, cosu))));
+    const SinCos dsu_sc = sincos(dsu);
+    const V su_sin0 = mul(sinu, inv_norm);
+    const V su_cos0 = mul(cosu, inv_norm);
+    const V sinsu = fnma(su_cos0, dsu_sc.sin, mul(su_sin0, dsu_sc.cos));
+    const V cossu = fma(su_sin0, dsu_sc.sin, mul(su_cos0, dsu_sc.cos));
+    const SinCos node_sc = sincos(xnode);
+    const SinCos inc_sc = sincos(xinc);
+    const V snod = node_sc.sin, cnod = node_sc.cos, sini = inc_sc.sin, cosi = inc_sc.cos;
+    const V xmx = mul(vxor(snod, set1(-0.0)), cosi);
+    const V xmy = mul(cnod, cosi);
+    const V ux = fma(xmx, sinsu, mul(cnod, cossu));
+    const V uy = fma(xmy, sinsu, mul(snod, cossu));
+    const V uz = mul(sini, sinsu);
+    const V vx = fnma(cnod, sinsu, mul(xmx, cossu));
+    const V vy = fnma(snod, sinsu, mul(xmy, cossu));
+    const V vz = mul(sini, cossu);
+
+    bad = vor(bad, lt(mrt, one));
+    const V mr = mul(mrt, radius);
+    const V px = mul(mr, ux), py = mul(mr, uy), pz = mul(mr, uz);
+    const V wx = mul(fma(mvt, ux, mul(rvdot, vx)), vkmpersec);
+    const V wy = mul(fma(mvt, uy, mul(rvdot, vy)), vkmpersec);
+    const V wz = mul(fma(mvt, uz, mul(rvdot, vz)), vkmpersec);
+    // NaN or infinity anywhere (x - x is 0 only for finite x) also sends a lane back.
+    const V check = add(add(add(px, py), add(pz, wx)), add(wy, wz));
+    bad = vor(bad, _mm256_cmp_pd(sub(check, check), _mm256_setzero_pd(), _CMP_NEQ_UQ));
+
+    _mm256_store_pd(out[0], px);
+    _mm256_store_pd(out[1], py);
+    _mm256_store_pd(out[2], pz);
+    _mm256_store_pd(out[3], wx);
+    _mm256_store_pd(out[4], wy);
+    _mm256_store_pd(out[5], wz);
+    for (int lane = 0; lane < 4; ++lane) {
+      StateVector* row = args.rows[lane];
+      if (row == nullptr) continue;
+      row[k] = StateVector{.position_km = {out[0][lane], out[1][lane], out[2][lane]},
+                           .velocity_km_s = {out[3][lane], out[4][lane], out[5][lane]}};
+    }
+  }
+  return static_cast<unsigned>(_mm256_movemask_pd(bad));
+}
+
+}  // namespace jingkai::orbit::batch_detail
