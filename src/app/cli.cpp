@@ -3,6 +3,8 @@
 #include <spdlog/spdlog.h>
 
 #include <CLI/CLI.hpp>
+#include <charconv>
+#include <chrono>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
@@ -11,9 +13,11 @@
 
 #include "app/app.hpp"
 #include "http/server.hpp"
+#include "orbit/batch.hpp"
 #include "orbit/frames.hpp"
 #include "orbit/geodetic.hpp"
 #include "orbit/iso8601.hpp"
+#include "orbit/passes.hpp"
 #include "orbit/time_scales.hpp"
 #include "orbit/verification_output.hpp"
 #include "store/migrations.hpp"
@@ -464,6 +468,160 @@ int run_cli(int argc, char** argv, std::istream& in, std::ostream& out, std::ost
     }
     if (json) out << "\n]\n";
     if (failures > 0) status = kFailed;
+  });
+
+  // orbit passes
+  std::string passes_tle, passes_start, passes_stop, passes_format = "csv";
+  std::vector<std::string> station_specs;
+  auto* passes = orbit->add_subcommand("passes", "passes of every satellite over stations");
+  passes->add_option("--tle", passes_tle, "file of 2- or 3-line element sets")->required();
+  passes->add_option("--station", station_specs, "NAME,LAT,LON,HEIGHT_M[,MIN_EL_DEG] (repeatable)")
+      ->required();
+  passes->add_option("--start", passes_start, "ISO 8601 UTC (…Z)")->required();
+  passes->add_option("--stop", passes_stop, "ISO 8601 UTC")->required();
+  passes->add_option("--format", passes_format, "csv | json")->capture_default_str();
+  passes->callback([&] {
+    auto bad = [&](std::string_view message) {
+      err << "jingkai: " << message << "\n";
+      status = kBadInput;
+    };
+    if (passes_format != "csv" && passes_format != "json") {
+      return bad("--format must be csv or json");
+    }
+    struct NamedStation {
+      std::string name;
+      orbit::Station station;
+      orbit::Horizon horizon;
+    };
+    std::vector<NamedStation> stations;
+    for (const std::string& spec : station_specs) {
+      std::vector<std::string> parts;
+      std::stringstream fields(spec);
+      for (std::string part; std::getline(fields, part, ',');) parts.push_back(part);
+      double numbers[4] = {0, 0, 0, 0};
+      bool numbers_ok = parts.size() == 4 || parts.size() == 5;
+      for (std::size_t i = 1; numbers_ok && i < parts.size(); ++i) {
+        const char* begin = parts[i].data();
+        const char* end = begin + parts[i].size();
+        auto [stop, ec] = std::from_chars(begin, end, numbers[i - 1]);
+        numbers_ok = ec == std::errc() && stop == end;
+      }
+      if (!numbers_ok || parts[0].empty()) {
+        return bad("--station " + spec + ": expected NAME,LAT,LON,HEIGHT_M[,MIN_EL_DEG]");
+      }
+      auto station = orbit::Station::create({numbers[0], numbers[1], numbers[2] / 1000.0});
+      if (!station) return bad("--station " + spec + ": " + station.error().message);
+      auto horizon = orbit::Horizon::flat(numbers[3]);
+      if (!horizon) return bad("--station " + spec + ": " + horizon.error().message);
+      stations.push_back({parts[0], *station, *horizon});
+    }
+    auto start = orbit::parse_iso8601_utc(passes_start);
+    if (!start) return bad("--start: " + start.error().to_string());
+    auto stop = orbit::parse_iso8601_utc(passes_stop);
+    if (!stop) return bad("--stop: " + stop.error().to_string());
+    if (orbit::seconds_between(*start, *stop) <= 0) return bad("--stop is not after --start");
+    std::ifstream file(passes_tle, std::ios::binary);
+    if (!file) return bad("cannot read " + passes_tle);
+    std::ostringstream text;
+    text << file.rdbuf();
+    auto sets = orbit::parse_tle_file(text.str());
+    if (!sets) return bad(passes_tle + ": " + sets.error().to_string());
+
+    const bool json = passes_format == "json";
+    out << (json ? "[" : "satellite,station,aos,tca,los,max_elevation,aos_azimuth,los_azimuth\n");
+    bool first = true;
+    int failures = 0;
+    for (const orbit::Tle& tle : *sets) {
+      auto sgp4 = orbit::Sgp4::create(tle);
+      if (!sgp4) {
+        err << "jingkai: satellite " << tle.catalog_number << ": SGP4 error "
+            << orbit::code(sgp4.error()) << " (" << orbit::describe(sgp4.error()) << ")\n";
+        ++failures;
+        continue;
+      }
+      for (const NamedStation& station : stations) {
+        auto found = orbit::predict_passes(*sgp4, station.station, station.horizon, *start, *stop);
+        if (!found) return bad(found.error().message);
+        for (const orbit::Pass& pass : found->passes) {
+          const std::string aos = orbit::format_iso8601_utc(pass.aos.time);
+          const std::string tca = orbit::format_iso8601_utc(pass.tca.time);
+          const std::string los = orbit::format_iso8601_utc(pass.los.time);
+          if (json) {
+            out << (first ? "\n" : ",\n")
+                << fmt::format(
+                       "{{\"satellite\":{},\"station\":{},\"aos\":\"{}\",\"tca\":\"{}\","
+                       "\"los\":\"{}\",\"max_elevation\":{:.4f},\"aos_azimuth\":{:.4f},"
+                       "\"los_azimuth\":{:.4f},\"aos_clipped\":{},\"los_clipped\":{}}}",
+                       tle.catalog_number, boost::json::serialize(boost::json::value(station.name)),
+                       aos, tca, los, pass.max_elevation_deg, pass.aos.azimuth_deg,
+                       pass.los.azimuth_deg, pass.aos_clipped, pass.los_clipped);
+          } else {
+            out << fmt::format("{},{},{},{},{},{:.4f},{:.4f},{:.4f}\n", tle.catalog_number,
+                               station.name, aos, tca, los, pass.max_elevation_deg,
+                               pass.aos.azimuth_deg, pass.los.azimuth_deg);
+          }
+          first = false;
+        }
+        if (found->failure) {
+          err << "jingkai: satellite " << tle.catalog_number << " stops at "
+              << orbit::format_iso8601_utc(found->failure->time) << ": SGP4 error "
+              << orbit::code(found->failure->error) << " ("
+              << orbit::describe(found->failure->error) << ")\n";
+          ++failures;
+          break;
+        }
+      }
+    }
+    if (json) out << "\n]\n";
+    if (failures > 0) status = kFailed;
+  });
+
+  // orbit bench
+  std::string bench_tle;
+  long bench_steps = 1440;
+  unsigned bench_threads = 0;
+  auto* bench = orbit->add_subcommand(
+      "bench", "propagate every satellite over N one-minute steps with the batch path");
+  bench->add_option("--tle", bench_tle, "file of 2- or 3-line element sets")->required();
+  bench->add_option("--steps", bench_steps, "one-minute steps")->capture_default_str();
+  bench->add_option("--threads", bench_threads, "threads (0: one per core)");
+  bench->callback([&] {
+    if (bench_steps < 1 || bench_steps > 10'000'000) {
+      err << "jingkai: --steps must be 1 to 10000000\n";
+      return void(status = kBadInput);
+    }
+    std::ifstream file(bench_tle, std::ios::binary);
+    if (!file) {
+      err << "jingkai: cannot read " << bench_tle << "\n";
+      return void(status = kBadInput);
+    }
+    std::ostringstream text;
+    text << file.rdbuf();
+    auto sets = orbit::parse_tle_file(text.str());
+    if (!sets) {
+      err << "jingkai: " << bench_tle << ": " << sets.error().to_string() << "\n";
+      return void(status = kBadInput);
+    }
+    std::vector<orbit::Sgp4> satellites;
+    for (const orbit::Tle& tle : *sets) {
+      auto sgp4 = orbit::Sgp4::create(tle);
+      if (sgp4) satellites.push_back(*sgp4);
+    }
+    std::vector<double> minutes(static_cast<std::size_t>(bench_steps));
+    for (std::size_t i = 0; i < minutes.size(); ++i) minutes[i] = double(i);
+    const orbit::BatchPropagator batch(satellites);
+    orbit::BatchOptions batch_options;
+    batch_options.threads = bench_threads;
+    const auto began = std::chrono::steady_clock::now();
+    const orbit::BatchResult result = batch.propagate(minutes, batch_options);
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count();
+    const double count = double(satellites.size()) * double(minutes.size());
+    out << "satellites: " << satellites.size() << " (" << batch.near_earth_count()
+        << " near-earth)\nsteps: " << minutes.size()
+        << "\nfailed satellites: " << result.failures.size()
+        << "\nseconds: " << fmt::format("{:.3f}", seconds)
+        << "\npropagations_per_second: " << fmt::format("{:.0f}", count / seconds) << "\n";
   });
 
   try {

@@ -194,6 +194,22 @@ check "a satellite that decays inside the interval" \
   --stop "$(python3 -c 'import sys,datetime; print((datetime.datetime.strptime(sys.argv[1],"%Y-%m-%dT%H:%M:%S.%fZ")+datetime.timedelta(minutes=90)).strftime("%Y-%m-%dT%H:%M:%S.%fZ"))' "$epoch")" --step 600
 check "…is reported with its error code" contains "SGP4 error 6"
 
+check "orbit passes over two stations" \
+  run 0 "$bin" orbit passes --tle "$work/5.tle" --station Zhuji,29.71,120.24,10,10 \
+  --station Kashi,39.5,76.0,1200 --start 2000-06-28T00:00:00Z --stop 2000-06-29T00:00:00Z
+check "…has the issue's columns" contains "satellite,station,aos,tca,los,max_elevation,aos_azimuth,los_azimuth"
+check "…and passes for both stations" bash -c "grep -q ',Zhuji,' <<<'$out' && grep -q ',Kashi,' <<<'$out'"
+check "a station at latitude 91" \
+  run 2 "$bin" orbit passes --tle "$work/5.tle" --station Bad,91,0,0 \
+  --start 2000-06-28T00:00:00Z --stop 2000-06-29T00:00:00Z
+check "…is refused saying why" contains "latitude"
+check "a malformed station" \
+  run 2 "$bin" orbit passes --tle "$work/5.tle" --station Zhuji,north,0,0 \
+  --start 2000-06-28T00:00:00Z --stop 2000-06-29T00:00:00Z
+check "orbit bench" run 0 "$bin" orbit bench --tle "$work/5.tle" --steps 1000 --threads 1
+last_line_is_rate() { [[ $(tail -n 1 <<<"$out") =~ ^propagations_per_second:\ [0-9]+$ ]]; }
+check "…ends with propagations_per_second" last_line_is_rate
+
 if [[ -n ${JINGKAI_TEST_PG:-} ]]; then
   name=cli_$RANDOM$RANDOM
   pg="$JINGKAI_TEST_PG/$name"
