@@ -435,7 +435,14 @@ std::expected<std::string, ParseError> format_implied_decimal(double value, int 
   // "d.dddde±XX": fmt rounds correctly, so the five digits are those of the value.
   const std::string scientific = fmt::format("{:.4e}", std::fabs(value));
   const int exponent = std::stoi(scientific.substr(7)) + 1;
-  if (exponent < -9 || exponent > 9) {
+  if (exponent < -9) {
+    // Below 0.1e-9 the mantissa takes leading zeros at the smallest exponent, as a parsed
+    // " 05000-9" had them; what is smaller than 0.00001e-9 is written as zero.
+    const auto units = static_cast<long long>(std::llround(std::fabs(value) * 1e14));
+    if (units == 0) return std::string(" 00000-0");
+    return fmt::format("{}{:05}-9", sign, units);
+  }
+  if (exponent > 9) {
     return std::unexpected(
         ParseError{line, column, "tle_unwritable",
                    fmt::format("{} {} needs an exponent of {}; columns {}-{} hold -9 to 9", field,
@@ -595,9 +602,18 @@ std::expected<std::vector<Tle>, ParseError> parse_tle_file(std::string_view text
           ParseError{number, 1, "tle_line_number", "line 2 of an element set without its line 1"});
     }
     if (!is_tle_line(lines[i], '1')) {
-      std::string_view raw = lines[i];
-      if (raw.starts_with("0 ")) raw.remove_prefix(2);
-      raw = trim(raw);
+      // Blanks first, then Space-Track's "0 " prefix, then blanks again: " 0 ISS" is "ISS".
+      std::string_view raw = trim(lines[i]);
+      if (raw.starts_with("0 ")) raw = trim(raw.substr(2));
+      for (std::size_t c = 0; c < raw.size(); ++c) {
+        const auto byte = static_cast<unsigned char>(raw[c]);
+        if (byte < 0x20 || byte >= 0x7f) {
+          return std::unexpected(
+              ParseError{number, static_cast<int>(lines[i].find(raw[c]) + 1), "tle_name",
+                         "a name holds printable ASCII only: a control or non-ASCII byte cannot be "
+                         "written back as a name line"});
+        }
+      }
       if (raw.size() > kMaxNameLength) {
         return std::unexpected(ParseError{
             number, 1, "tle_name",
@@ -672,7 +688,9 @@ std::expected<std::string, ParseError> format_tle_file(std::span<const Tle> tles
     }
     auto lines = format_tle(tle);
     if (!lines) return std::unexpected(lines.error());
-    if (!tle.name.empty()) text += tle.name + "\n";
+    // A name that itself begins "0 " gets the prefix the reader takes off, or it would
+    // come back without its first two characters.
+    if (!tle.name.empty()) text += (tle.name.starts_with("0 ") ? "0 " : "") + tle.name + "\n";
     text += lines->line1 + "\n" + lines->line2 + "\n";
   }
   return text;

@@ -121,11 +121,14 @@ TEST(TleFormat, RoundsTheMantissaToFiveDigitsCarryingIntoTheExponent) {
   EXPECT_EQ(written(tle).line1.substr(53, 8), " 10000-3");
 }
 
+TEST(TleFormat, WritesValuesBelowTheSmallestExponentWithLeadingZeros) {
+  Tle tle = parsed(kVanguardLine1, kVanguardLine2);
+  tle.bstar = 1e-12;  // 0.00100e-9
+  EXPECT_EQ(written(tle).line1.substr(53, 8), " 00100-9");
+}
+
 TEST(TleFormat, RejectsAnExponentBeyondOneDigit) {
   Tle tle = parsed(kVanguardLine1, kVanguardLine2);
-  tle.bstar = 1e-12;
-  EXPECT_TRUE(fails_at(format_tle(tle), 1, 54));
-  tle.bstar = 0.0;
   tle.mean_motion_ddot = 1e10;
   EXPECT_TRUE(fails_at(format_tle(tle), 1, 45));
 }

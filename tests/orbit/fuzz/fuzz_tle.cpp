@@ -44,16 +44,6 @@ bool is_printable_ascii(std::string_view text) {
   return true;
 }
 
-std::string_view trim(std::string_view text) {
-  const auto first = text.find_first_not_of(" \t");
-  if (first == std::string_view::npos) return {};
-  return text.substr(first, text.find_last_not_of(" \t") - first + 1);
-}
-
-// " 05000-9" reads as 0.5e-10, whose normalised exponent (-10) the writer cannot give: a
-// parsed set that cannot be written (found by this target, reported).
-bool below_the_written_range(double value) { return value != 0.0 && std::fabs(value) < 0.1e-9; }
-
 // Within `ulps` units in the last place.
 bool close_in_ulps(double a, double b, int ulps) {
   if (a == b) return true;
@@ -65,15 +55,11 @@ bool close_in_ulps(double a, double b, int ulps) {
   return false;
 }
 
-// Write → parse gives the same fields, with two tolerances for what tle.cpp does today
-// (found by this target, reported, kept visible here rather than failing every run):
-// - an implied-decimal field with a leading zero ("02000-0") is written normalised
-//   ("20000-1"), and as mantissa and power of ten round separately the double may move by
-//   an ulp;
-// - a name line " 0 NAME" keeps "0 NAME" as its name (the 3LE prefix is removed before the
-//   blanks are), which is written "0 NAME" and then read back as "NAME";
-// - a name line keeps control characters, such as a carriage return before a tab, which do
-//   not survive being written as a line.
+// Write → parse gives the same fields. One tolerance remains: an implied-decimal field with
+// a leading zero ("02000-0") is written normalised ("20000-1"), and as mantissa and power of
+// ten round separately the double may move by an ulp. (This target also found that a name
+// line " 0 NAME" kept "0 NAME" and that names kept control characters; both are fixed in
+// tle.cpp and no longer excused here.)
 bool same_fields(const Tle& read, const Tle& reread) {
   Tle a = read;
   Tle b = reread;
@@ -83,8 +69,6 @@ bool same_fields(const Tle& read, const Tle& reread) {
   }
   b.bstar = a.bstar;
   b.mean_motion_ddot = a.mean_motion_ddot;
-  if (a.name.starts_with("0 ") && trim(a.name.substr(2)) == b.name) b.name = a.name;
-  if (!is_printable_ascii(a.name)) b.name = a.name;
   return a == b;
 }
 
@@ -128,9 +112,6 @@ void fuzz_tle(const std::uint8_t* data, std::size_t size) {
     return;
   }
   for (const Tle& tle : *tles) check_is_orbit(tle);
-  for (const Tle& tle : *tles) {
-    if (below_the_written_range(tle.bstar) || below_the_written_range(tle.mean_motion_ddot)) return;
-  }
   auto written = format_tle_file(*tles);
   if (!written) broken("a parsed TLE file cannot be written: " + written.error().to_string());
   auto reread = parse_tle_file(*written);
