@@ -16,6 +16,7 @@ import {
   removeDir,
   screenshot,
   startServer,
+  withBrowserPage,
 } from './helpers.mjs';
 
 const ADMIN = { name: 'admin', password: 'correct-horse-9', displayName: '管理员' };
@@ -61,25 +62,8 @@ after(
   { timeout: 30_000 },
 );
 
-// Each test gets its own context: its own cookies and localStorage, one shared browser.
-async function withPage(fn) {
-  const context = await browser.newContext({
-    viewport: { width: 1366, height: 820 },
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-  });
-  context.setDefaultTimeout(15_000);
-  context.setDefaultNavigationTimeout(20_000);
-  const page = await context.newPage();
-  const problems = [];
-  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
-  try {
-    await fn(page, problems);
-    assert.deepEqual(problems, [], 'the page raised no script errors');
-  } finally {
-    await context.close();
-  }
-}
+// Each test gets its own context (its own cookies and localStorage) in the shared browser.
+const withPage = (fn) => withBrowserPage(browser, fn);
 
 async function login(page, user) {
   await page.goto(`${baseUrl}/login`);

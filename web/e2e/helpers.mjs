@@ -1,6 +1,7 @@
 // Shared pieces of the browser tests: a real jingkai server in a temporary directory,
 // Debian's Chromium through playwright-core, and screenshots on request.
 
+import assert from 'node:assert/strict';
 import { execFileSync, execSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -150,4 +151,26 @@ export async function screenshot(page, name) {
 
 export function removeDir(dir) {
   if (dir) rmSync(dir, { recursive: true, force: true });
+}
+
+// Runs `fn(page, problems)` in a fresh context of `browser` (its own cookies and
+// localStorage), China's locale and time zone, and fails the test if the page raised a
+// script error.
+export async function withBrowserPage(browser, fn) {
+  const context = await browser.newContext({
+    viewport: { width: 1366, height: 820 },
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  });
+  context.setDefaultTimeout(15_000);
+  context.setDefaultNavigationTimeout(20_000);
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+  try {
+    await fn(page, problems);
+    assert.deepEqual(problems, [], 'the page raised no script errors');
+  } finally {
+    await context.close();
+  }
 }
