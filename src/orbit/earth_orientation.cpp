@@ -7,6 +7,8 @@
 #include <cmath>
 #include <optional>
 
+#include "orbit/text_lines.hpp"
+
 namespace jingkai::orbit {
 namespace {
 
@@ -69,12 +71,8 @@ double linear(double a, double b, double t) { return a + (b - a) * t; }
 std::expected<EarthOrientation, ParseError> EarthOrientation::parse_finals(std::string_view text) {
   EarthOrientation result;
   int line_number = 0;
-  while (!text.empty()) {
+  for (std::string_view line; next_line(text, line);) {
     ++line_number;
-    const std::size_t newline = text.find('\n');
-    std::string_view line = text.substr(0, newline);
-    text = newline == std::string_view::npos ? std::string_view{} : text.substr(newline + 1);
-    if (line.ends_with('\r')) line.remove_suffix(1);
     if (is_blank(line)) continue;
 
     const auto mjd = number_in(field_text(line, kMjd));

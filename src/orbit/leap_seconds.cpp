@@ -9,6 +9,8 @@
 #include <cstdlib>
 #include <iterator>
 
+#include "orbit/text_lines.hpp"
+
 namespace jingkai::orbit {
 namespace {
 
@@ -135,12 +137,8 @@ std::expected<LeapSecondTable, ParseError> LeapSecondTable::parse(std::string_vi
   LeapSecondTable table;
   int line_number = 0;
   int previous_line = 0;
-  while (!text.empty()) {
+  for (std::string_view line; next_line(text, line);) {
     ++line_number;
-    const std::size_t newline = text.find('\n');
-    std::string_view line = text.substr(0, newline);
-    text = newline == std::string_view::npos ? std::string_view{} : text.substr(newline + 1);
-    if (line.ends_with('\r')) line.remove_suffix(1);
     line = line.substr(0, line.find('#'));
     if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
 
