@@ -9,11 +9,12 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import {
+  addUser,
   checkPrerequisites,
+  closeAll,
   jingkai,
   launchBrowser,
   makeTempDir,
-  removeDir,
   screenshot,
   startServer,
   withBrowserPage,
@@ -36,16 +37,8 @@ before(
     tmp = makeTempDir();
     const db = path.join(tmp, 'jingkai.db');
     jingkai(['zone', 'add', '--db', db, '--code', ZONE.code, '--name', ZONE.name]);
-    jingkai(
-      ['user', 'add', '--db', db, '--zone', ZONE.code, '--role', 'admin', '--name', ADMIN.name,
-        '--display-name', ADMIN.displayName, '--password-stdin'],
-      { input: ADMIN.password },
-    );
-    jingkai(
-      ['user', 'add', '--db', db, '--zone', ZONE.code, '--role', 'approval_officer', '--name', CLERK.name,
-        '--display-name', CLERK.displayName, '--password-stdin'],
-      { input: CLERK.password },
-    );
+    addUser(db, ZONE.code, 'admin', ADMIN);
+    addUser(db, ZONE.code, 'approval_officer', CLERK);
     server = await startServer({ db });
     baseUrl = server.url;
     browser = await launchBrowser();
@@ -54,11 +47,7 @@ before(
 );
 
 after(
-  async () => {
-    await browser?.close().catch(() => {});
-    await server?.stop();
-    removeDir(tmp);
-  },
+  async () => closeAll({ browser, server, tmp }),
   { timeout: 30_000 },
 );
 

@@ -174,3 +174,19 @@ export async function withBrowserPage(browser, fn) {
     await context.close();
   }
 }
+
+// Adds a user holding `role` in `zone` to the database at `db`, through the real CLI.
+export function addUser(db, zone, role, user) {
+  jingkai(
+    ['user', 'add', '--db', db, '--zone', zone, '--role', role, '--name', user.name,
+      '--display-name', user.displayName, '--password-stdin'],
+    { input: user.password },
+  );
+}
+
+// Closes what a suite's before() opened; each part may be missing if before() failed early.
+export async function closeAll({ browser, server, tmp }) {
+  await browser?.close().catch(() => {});
+  await server?.stop();
+  if (tmp) removeDir(tmp);
+}

@@ -8,11 +8,12 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import {
+  addUser,
   checkPrerequisites,
+  closeAll,
   jingkai,
   launchBrowser,
   makeTempDir,
-  removeDir,
   screenshot,
   startServer,
   withBrowserPage,
@@ -36,11 +37,7 @@ before(
     const db = path.join(tmp, 'jingkai.db');
     jingkai(['zone', 'add', '--db', db, '--code', ZONE_A.code, '--name', ZONE_A.name]);
     jingkai(['zone', 'add', '--db', db, '--code', ZONE_B.code, '--name', ZONE_B.name]);
-    jingkai(
-      ['user', 'add', '--db', db, '--zone', ZONE_A.code, '--role', 'admin', '--name', ADMIN.name,
-        '--display-name', ADMIN.displayName, '--password-stdin'],
-      { input: ADMIN.password },
-    );
+    addUser(db, ZONE_A.code, 'admin', ADMIN);
     jingkai(['user', 'grant', '--db', db, '--zone', ZONE_B.code, '--role', 'leader', '--name', ADMIN.name]);
     server = await startServer({ db });
     baseUrl = server.url;
@@ -50,11 +47,7 @@ before(
 );
 
 after(
-  async () => {
-    await browser?.close().catch(() => {});
-    await server?.stop();
-    removeDir(tmp);
-  },
+  async () => closeAll({ browser, server, tmp }),
   { timeout: 30_000 },
 );
 
