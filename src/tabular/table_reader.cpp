@@ -7,6 +7,7 @@
 
 #include "tabular/csv_reader.hpp"
 #include "tabular/encoding.hpp"
+#include "tabular/xlsx_reader.hpp"
 
 namespace jingkai::tabular {
 namespace {
@@ -36,6 +37,9 @@ Result<std::unique_ptr<TableReader>> open_utf8(std::string bytes, bool bom) {
 
 Result<std::unique_ptr<TableReader>> open_table(std::string bytes,
                                                 std::optional<Encoding> encoding) {
+  if (bytes.starts_with("PK\x03\x04") || bytes.starts_with("PK\x05\x06")) {
+    return open_xlsx(std::move(bytes));
+  }
   const bool bom = bytes.starts_with(kUtf8Bom);
   const std::string_view body = std::string_view(bytes).substr(bom ? kUtf8Bom.size() : 0);
   if (body.find_first_not_of("\r\n") == std::string_view::npos) {
