@@ -12,6 +12,9 @@
 namespace jingkai::fuzz {
 void fuzz_request(const std::uint8_t* data, std::size_t size);
 void fuzz_json_body(const std::uint8_t* data, std::size_t size);
+void fuzz_identifier(const std::uint8_t* data, std::size_t size);
+void fuzz_industry_catalog(const std::uint8_t* data, std::size_t size);
+void fuzz_pinyin(const std::uint8_t* data, std::size_t size);
 }  // namespace jingkai::fuzz
 
 namespace {
@@ -34,6 +37,29 @@ const std::vector<std::string> kJsonSeeds = {
     "[1,2,3]",
     "{\"name\":\"\xE8\xAF\"}",
     R"({"days":18446744073709551615,"name":"x"})",
+};
+
+const std::vector<std::string> kIdentifierSeeds = {
+    "914403001922038216",
+    "9144030071526726XG",
+    " 91330681ma2be4r0xa\n",
+    "91100000100003962T",
+    "330681",
+    "990000",
+    "９１４４０３００１９２２０３８２１６",
+};
+
+const std::vector<std::string> kIndustrySeeds = {
+    "# GB/T 4754-2017\nC\t制造业\n36\t汽车制造业\n361\t汽车整车制造\n3612\t新能源车整车制造\n",
+    "A\t农、林、牧、渔业\r\n01\t农业\r\n019\t其他农业\r\n0190\t其他农业\r\n",
+    "3612",
+};
+
+const std::vector<std::string> kPinyinSeeds = {
+    "诸暨海亮股份有限公司",
+    "ABC科技😀",
+    "中国工商银行厦门分行",
+    "Z\t诸\n银行\tYH\n",
 };
 
 std::string mutate(std::string input, std::mt19937_64& random) {
@@ -82,6 +108,11 @@ int main(int argc, char** argv) {
   for (long i = 0; i < iterations; ++i) {
     run(jingkai::fuzz::fuzz_request, mutate(kRequestSeeds[i % kRequestSeeds.size()], random));
     run(jingkai::fuzz::fuzz_json_body, mutate(kJsonSeeds[i % kJsonSeeds.size()], random));
+    run(jingkai::fuzz::fuzz_identifier,
+        mutate(kIdentifierSeeds[i % kIdentifierSeeds.size()], random));
+    run(jingkai::fuzz::fuzz_industry_catalog,
+        mutate(kIndustrySeeds[i % kIndustrySeeds.size()], random));
+    run(jingkai::fuzz::fuzz_pinyin, mutate(kPinyinSeeds[i % kPinyinSeeds.size()], random));
   }
   std::printf("fuzz: %ld inputs\n%ld passed, %ld failed\n", passed + failed, passed, failed);
   return failed == 0 ? 0 : 1;
