@@ -8,8 +8,8 @@
 #include <random>
 
 #include "tabular/table_reader.hpp"
-#include "tests/tabular/tabular_support.hpp"
-#include "tests/tabular/xlsx_fixtures.hpp"
+#include "tabular/tabular_support.hpp"
+#include "tabular/xlsx_fixtures.hpp"
 
 namespace jingkai::tabular {
 namespace {

@@ -1,7 +1,7 @@
 #include "tabular/table_reader.hpp"
 #include "tabular/table_writer.hpp"
-#include "tests/tabular/tabular_support.hpp"
-#include "tests/tabular/xlsx_fixtures.hpp"
+#include "tabular/tabular_support.hpp"
+#include "tabular/xlsx_fixtures.hpp"
 
 namespace jingkai::tabular {
 namespace {
@@ -227,7 +227,7 @@ TEST(XlsxCorrupt, AFileThatOnlyStartsLikeAZipIsCorrupt) {
 }
 
 TEST(XlsxCorrupt, AnEmptyZipIsCorrupt) {
-  expect_corrupt(std::string("PK\x05\x06", 4) + std::string(18, '\0'),
+  expect_corrupt(std::string("PK\x05\x06\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0", 22),
                  "xl/workbook.xml is missing");
 }
 
