@@ -5,7 +5,9 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
+#include <vector>
 
 namespace jingkai::tabular {
 namespace {
@@ -23,6 +25,7 @@ class Converter {
 
   // Converts all of `in`; on a bad or truncated sequence returns its offset in `in`.
   std::size_t convert(std::string_view in, std::string& out) {
+    iconv(handle_, nullptr, nullptr, nullptr, nullptr);  // a fresh start after an error
     // Two-byte GBK becomes three-byte UTF-8 and the reverse shrinks, so 3/2 of the input plus
     // a little always fits; the loop below still grows the buffer if a converter disagrees.
     out.resize(in.size() + in.size() / 2 + 16);
@@ -49,6 +52,97 @@ class Converter {
  private:
   iconv_t handle_;
 };
+
+// Below this size iconv decodes the whole file; above it, building the table of two-byte codes
+// (a few milliseconds) pays for itself.
+constexpr std::size_t kGbkTableThreshold = 256 * 1024;
+constexpr unsigned kLeadFirst = 0x81, kLeadLast = 0xFE, kTrailFirst = 0x40, kTrailLast = 0xFE;
+constexpr unsigned kTrails = kTrailLast - kTrailFirst + 1;
+
+// The UTF-8 of a two-byte GB18030 code; length 0 where the pair does not decode. Most are in
+// the BMP, but GB18030-2022 moved a few (FE51, …) to ideographs beyond it: four bytes.
+struct Utf8Code {
+  std::uint8_t length = 0;
+  char bytes[4] = {};
+};
+
+// Every two-byte code, each asked of iconv once.
+std::vector<Utf8Code> two_byte_table(Converter& converter) {
+  std::vector<Utf8Code> table((kLeadLast - kLeadFirst + 1) * kTrails);
+  std::string out;
+  for (unsigned lead = kLeadFirst; lead <= kLeadLast; ++lead) {
+    for (unsigned trail = kTrailFirst; trail <= kTrailLast; ++trail) {
+      const char pair[2] = {static_cast<char>(lead), static_cast<char>(trail)};
+      if (converter.convert(std::string_view(pair, 2), out) != std::string_view::npos) continue;
+      if (out.empty() || out.size() > 4) continue;
+      Utf8Code& code = table[(lead - kLeadFirst) * kTrails + (trail - kTrailFirst)];
+      code.length = static_cast<std::uint8_t>(out.size());
+      std::memcpy(code.bytes, out.data(), out.size());
+    }
+  }
+  return table;
+}
+
+// GB18030 through the two-byte table: ASCII copied eight bytes at a time, the rare four-byte
+// codes handed to iconv one by one. Gives what iconv gives, several times faster.
+std::size_t decode_gbk_by_table(std::string_view bytes, std::string& out, Converter& converter) {
+  const std::vector<Utf8Code> table = two_byte_table(converter);
+  // Two bytes become at most four here, so the bound is twice the input, not 3/2.
+  out.resize(2 * bytes.size() + 16);
+  char* dst = out.data();
+  const auto* const begin = reinterpret_cast<const unsigned char*>(bytes.data());
+  const auto* const end = begin + bytes.size();
+  const auto* p = begin;
+  std::string four;
+  while (p < end) {
+    if (end - p >= 8) {
+      std::uint64_t word;
+      std::memcpy(&word, p, 8);
+      if ((word & 0x8080808080808080ULL) == 0) {
+        std::memcpy(dst, p, 8);
+        dst += 8;
+        p += 8;
+        continue;
+      }
+    }
+    const unsigned c = *p;
+    if (c < 0x80) {
+      *dst++ = static_cast<char>(c);
+      ++p;
+      continue;
+    }
+    const auto bad = static_cast<std::size_t>(p - begin);
+    if (c < kLeadFirst || c > kLeadLast || end - p < 2) {
+      out.resize(static_cast<std::size_t>(dst - out.data()));
+      return bad;
+    }
+    const unsigned t = p[1];
+    if (t >= '0' && t <= '9') {
+      const std::size_t length = std::min<std::size_t>(4, static_cast<std::size_t>(end - p));
+      if (converter.convert(std::string_view(reinterpret_cast<const char*>(p), length), four) !=
+          std::string_view::npos) {
+        out.resize(static_cast<std::size_t>(dst - out.data()));
+        return bad;
+      }
+      std::memcpy(dst, four.data(), four.size());
+      dst += four.size();
+      p += 4;
+      continue;
+    }
+    const Utf8Code* code = t >= kTrailFirst && t <= kTrailLast
+                               ? &table[(c - kLeadFirst) * kTrails + (t - kTrailFirst)]
+                               : nullptr;
+    if (code == nullptr || code->length == 0) {
+      out.resize(static_cast<std::size_t>(dst - out.data()));
+      return bad;
+    }
+    std::memcpy(dst, code->bytes, 4);  // the buffer has room; only `length` bytes count
+    dst += code->length;
+    p += 2;
+  }
+  out.resize(static_cast<std::size_t>(dst - out.data()));
+  return std::string_view::npos;
+}
 
 }  // namespace
 
@@ -134,6 +228,7 @@ std::size_t decode_gbk(std::string_view bytes, std::string& out) {
   Converter converter("UTF-8", "GB18030");
   // glibc always has GB18030; without it nothing decodes, which the caller reports as such.
   if (!converter.ok()) return 0;
+  if (bytes.size() >= kGbkTableThreshold) return decode_gbk_by_table(bytes, out, converter);
   return converter.convert(bytes, out);
 }
 

@@ -22,6 +22,28 @@ Error write_error(std::string_view code, std::string zh, std::string en) {
   return Error::invalid(std::string(code), fmt::format("{} ({})", zh, en));
 }
 
+bool is_hex(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'F') || (c >= 'a' && c <= 'f');
+}
+
+// Excel reads _xHHHH_ in a cell's text as an escaped character, and libxlsxwriter writes such
+// text unchanged, so "_x0041_" would come back as "A". Escaping the underscore itself
+// (_x005F_) keeps the text as it was.
+const char* excel_text(const std::string& text, std::string& scratch) {
+  auto escape_at = [&](std::size_t i) {
+    return i + 7 <= text.size() && text[i] == '_' && text[i + 1] == 'x' && is_hex(text[i + 2]) &&
+           is_hex(text[i + 3]) && is_hex(text[i + 4]) && is_hex(text[i + 5]) && text[i + 6] == '_';
+  };
+  std::size_t at = text.find("_x");
+  while (at != std::string::npos && !escape_at(at)) at = text.find("_x", at + 1);
+  if (at == std::string::npos) return text.c_str();
+  scratch.clear();
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    scratch += escape_at(i) ? std::string_view("_x005F_") : std::string_view(&text[i], 1);
+  }
+  return scratch.c_str();
+}
+
 }  // namespace
 
 CsvWriter::CsvWriter(bool bom) : out_(bom ? kUtf8Bom : ""), bom_(bom) {}
@@ -82,7 +104,8 @@ XlsxWriter::XlsxWriter(std::string sheet_name, std::string temp_dir) {
   options.tmpdir = temp_dir.data();
   workbook_ = workbook_new_opt(path_.c_str(), &options);
   if (workbook_ == nullptr) throw std::bad_alloc();
-  if (workbook_validate_sheet_name(workbook_, sheet_name.c_str()) != LXW_NO_ERROR ||
+  if (sheet_name.empty() ||
+      workbook_validate_sheet_name(workbook_, sheet_name.c_str()) != LXW_NO_ERROR ||
       sheet_name.find('\0') != std::string::npos) {
     fail(write_error(
         "xlsx_sheet_name",
@@ -152,7 +175,8 @@ Status XlsxWriter::write(const std::vector<Cell>& cells, lxw_format* format) {
         return fail(write_error("xlsx_text", where + "不是有效的 UTF-8 文本",
                                 where_en + " is not UTF-8 text"));
       }
-      status = worksheet_write_string(sheet_, row, column, text->c_str(), format);
+      std::string scratch;
+      status = worksheet_write_string(sheet_, row, column, excel_text(*text, scratch), format);
       if (status == LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED) {
         return fail(
             write_error("xlsx_text", fmt::format("{}超过 {} 个字符", where, kMaxStringLength),

@@ -1,7 +1,7 @@
 #include <random>
 
 #include "tabular/table_reader.hpp"
-#include "tests/tabular/tabular_support.hpp"
+#include "tabular/tabular_support.hpp"
 
 namespace jingkai::tabular {
 namespace {

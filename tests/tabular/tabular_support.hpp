@@ -29,6 +29,14 @@ inline Result<Rows> read_all(std::string bytes, std::optional<Encoding> encoding
   }
 }
 
+// The rows of `bytes`, or one row holding the error's code and message (so that a test's
+// failure shows it).
+inline Rows xlsx_rows_or_error(std::string bytes) {
+  auto rows = read_all(std::move(bytes));
+  if (!rows) return Rows{{rows.error().code, rows.error().message}};
+  return *rows;
+}
+
 // `text` converted from UTF-8 by glibc's iconv, independently of the code under test.
 inline std::string iconv_from_utf8(const std::string& text, const char* to) {
   iconv_t cd = iconv_open(to, "UTF-8");

@@ -3,8 +3,8 @@
 
 #include "tabular/table_reader.hpp"
 #include "tabular/table_writer.hpp"
-#include "tests/tabular/tabular_support.hpp"
-#include "tests/tabular/xlsx_fixtures.hpp"
+#include "tabular/tabular_support.hpp"
+#include "tabular/xlsx_fixtures.hpp"
 
 namespace jingkai::tabular {
 namespace {
