@@ -12,6 +12,8 @@
 #include <thread>
 
 #include "app/app.hpp"
+#include "app/cli_support.hpp"
+#include "app/cli_statistics.hpp"
 #include "http/server.hpp"
 #include "orbit/batch.hpp"
 #include "orbit/frames.hpp"
@@ -20,48 +22,10 @@
 #include "orbit/passes.hpp"
 #include "orbit/time_scales.hpp"
 #include "orbit/verification_output.hpp"
+#include "modules/enterprises/routes.hpp"
 #include "store/migrations.hpp"
 
 namespace jingkai::app {
-namespace {
-
-constexpr int kOk = 0;
-constexpr int kFailed = 1;
-constexpr int kBadInput = 2;
-
-int report(std::ostream& err, const Error& error) {
-  err << "jingkai: " << error.message;
-  if (!error.field.empty()) err << " [" << error.field << "]";
-  err << "\n";
-  return error.kind == ErrorKind::invalid_input || error.kind == ErrorKind::not_found ||
-                 error.kind == ErrorKind::conflict
-             ? kBadInput
-             : kFailed;
-}
-
-Actor console_actor() {
-  const char* user = std::getenv("USER");
-  return Actor::system(std::string("cli:") + (user && *user ? user : "console"));
-}
-
-// Options every command that touches data shares.
-struct DataOptions {
-  std::string db = "jingkai.db";
-  void add_to(CLI::App* command) {
-    command->add_option("--db", db, "SQLite file or postgresql:// URL")->capture_default_str();
-  }
-};
-
-Result<std::unique_ptr<App>> open_app(const DataOptions& data, const Clock& clock,
-                                      std::size_t connections = 2, std::string web_dir = "") {
-  AppOptions options;
-  options.db = data.db;
-  options.connections = connections;
-  options.web_dir = std::move(web_dir);
-  return App::open(options, clock);
-}
-
-}  // namespace
 
 int run_cli(int argc, char** argv, std::istream& in, std::ostream& out, std::ostream& err) {
   CLI::App cli{"jingkai (经开): runs an economic development zone", "jingkai"};
@@ -69,6 +33,7 @@ int run_cli(int argc, char** argv, std::istream& in, std::ostream& out, std::ost
   cli.set_version_flag("--version", JINGKAI_VERSION);
   const SystemClock clock;
   int status = kOk;
+  add_statistics_commands(cli, clock, out, err, status);
 
   // serve
   DataOptions serve_data;
@@ -94,6 +59,7 @@ int run_cli(int argc, char** argv, std::istream& in, std::ostream& out, std::ost
         return void(status = report(err, seeded.error()));
       }
     }
+    server.upload_paths = {std::string(enterprises::kImportPath)};
     http::Server http_server(server, (*app)->router());
     auto port = http_server.start();
     if (!port) return void(status = report(err, port.error()));
@@ -127,7 +93,9 @@ int run_cli(int argc, char** argv, std::istream& in, std::ostream& out, std::ost
   demo_command->callback([&] {
     auto app = open_app(demo_data, clock);
     if (!app) return void(status = report(err, app.error()));
-    auto seeded = seed_demo(**app, console_actor());
+    auto seeded = seed_demo(**app, console_actor(), [&err](std::string_view step) {
+      err << "demo: " << step << "\n";
+    });
     if (!seeded) return void(status = report(err, seeded.error()));
     out << (*seeded ? "created" : "already present") << ": demo zone " << kDemoZone
         << ", log in as " << kDemoAdmin << " / " << kDemoPassword << "\n";

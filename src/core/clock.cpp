@@ -21,4 +21,10 @@ std::string format_china_time(EpochMs ms) {
                      in_day / 60000 % 60, in_day / 1000 % 60, in_day % 1000);
 }
 
+std::chrono::sys_days china_date(EpochMs ms) {
+  using namespace std::chrono;
+  constexpr EpochMs kChinaOffsetMs = 8LL * 3600 * 1000;
+  return floor<days>(sys_time<milliseconds>(milliseconds(ms + kChinaOffsetMs)));
+}
+
 }  // namespace jingkai

@@ -35,4 +35,7 @@ class ManualClock final : public Clock {
 // ISO 8601 in China time (UTC+8, no daylight saving), e.g. "2026-11-27T19:07:08.123+08:00".
 std::string format_china_time(EpochMs ms);
 
+// The calendar day in China (UTC+8) at `ms`.
+std::chrono::sys_days china_date(EpochMs ms);
+
 }  // namespace jingkai

@@ -49,9 +49,11 @@ namespace {
 Error wrong_type(std::string_view name, std::string_view expected) {
   return Error::invalid("wrong_type",
                         fmt::format("字段 {} 须为{} (field {} must be {})", name,
-                                    expected == "string"  ? "字符串"
-                                    : expected == "array" ? "数组"
-                                                          : "整数",
+                                    expected == "string"    ? "字符串"
+                                    : expected == "array"   ? "数组"
+                                    : expected == "boolean" ? "布尔值"
+                                    : expected == "number"  ? "数字"
+                                                            : "整数",
                                     name, expected),
                         std::string(name));
 }
@@ -116,6 +118,30 @@ std::optional<std::int64_t> FieldReader::optional_int(std::string_view name) {
     return std::nullopt;
   }
   return value->as_int64();
+}
+
+std::optional<bool> FieldReader::optional_bool(std::string_view name) {
+  const boost::json::value* value = find(name);
+  if (!value) return std::nullopt;
+  if (!value->is_bool()) {
+    fail(wrong_type(name, "boolean"));
+    return std::nullopt;
+  }
+  return value->as_bool();
+}
+
+std::optional<std::string> FieldReader::optional_decimal_text(std::string_view name) {
+  const boost::json::value* value = find(name);
+  if (!value) return std::nullopt;
+  if (value->is_string()) return std::string(value->as_string());
+  if (value->is_int64()) return std::to_string(value->as_int64());
+  if (value->is_uint64()) return std::to_string(value->as_uint64());
+  if (value->is_double()) {
+    // The shortest text that reads back as the same double: what the client meant to send.
+    return fmt::format("{}", value->as_double());
+  }
+  fail(wrong_type(name, "number"));
+  return std::nullopt;
 }
 
 Status FieldReader::finish() const {

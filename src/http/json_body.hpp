@@ -28,6 +28,11 @@ class FieldReader {
   std::string optional_string(std::string_view name, std::size_t max_chars = 1000);
   std::vector<std::string> string_array(std::string_view name, std::size_t max_items = 100);
   std::optional<std::int64_t> optional_int(std::string_view name);
+  std::optional<bool> optional_bool(std::string_view name);
+  // A decimal quantity sent as a JSON number or a string, as text for exact parsing.
+  std::optional<std::string> optional_decimal_text(std::string_view name);
+  // Whether the body has `name` at all (null included): for fields where null means "clear".
+  bool has(std::string_view name) const { return body_.contains(name); }
 
   Status finish() const;
 

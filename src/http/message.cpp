@@ -1,5 +1,7 @@
 #include "http/message.hpp"
 
+#include <fmt/format.h>
+
 #include <spdlog/spdlog.h>
 
 namespace jingkai::http {
@@ -46,7 +48,9 @@ StatusCode status_for(ErrorKind kind) {
   return StatusCode::internal_server_error;
 }
 
-Response error_response(const Error& error) {
+Response error_response(const Error& error) { return error_response(error, {}); }
+
+Response error_response(const Error& error, boost::json::object details) {
   std::string_view message = error.message;
   // A failure of the server itself is logged in full; the client learns only that it
   // happened, never a driver's message, a query or a stack.
@@ -59,7 +63,20 @@ Response error_response(const Error& error) {
   boost::json::object detail{{"code", error.code}, {"message", message}};
   detail["field"] =
       error.field.empty() ? boost::json::value(nullptr) : boost::json::value(error.field);
-  return json_response(status_for(error.kind), boost::json::object{{"error", std::move(detail)}});
+  details["error"] = std::move(detail);
+  return json_response(status_for(error.kind), details);
+}
+
+Response file_response(std::string_view content_type, std::string_view filename,
+                       std::string body) {
+  Response response{StatusCode::ok, 11};
+  response.set(beast_http::field::content_type, content_type);
+  response.set(beast_http::field::content_disposition,
+               fmt::format("attachment; filename=\"{}\"", filename));
+  response.set(beast_http::field::cache_control, "no-store");
+  response.body() = std::move(body);
+  response.prepare_payload();
+  return response;
 }
 
 }  // namespace jingkai::http

@@ -21,6 +21,12 @@ Response no_content();
 
 // {"error":{"code","message","field"}} with the status the error's kind maps to.
 Response error_response(const Error& error);
+// As above, with more members beside "error" (e.g. the bad rows of a refused import).
+Response error_response(const Error& error, boost::json::object details);
+
+// A file to download: `filename` (ASCII) is what the browser saves it as.
+Response file_response(std::string_view content_type, std::string_view filename,
+                       std::string body);
 StatusCode status_for(ErrorKind kind);
 
 // {items, total, page, page_size}, rendering each item with `render`.

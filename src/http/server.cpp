@@ -38,9 +38,11 @@ class Connection : public std::enable_shared_from_this<Connection> {
   void on_header(beast::error_code ec) {
     if (ec) return fail(ec);
     const auto& header = parser_->get();
+    const std::size_t limit = body_limit_for(header.target());
+    parser_->body_limit(limit);
     // Refuse an oversized body before reading it, and tell clients that wait for a
     // "100 Continue" to go ahead only when the body will be accepted.
-    if (auto length = parser_->content_length(); length && *length > options_.body_limit) {
+    if (auto length = parser_->content_length(); length && *length > limit) {
       return refuse(Error{ErrorKind::payload_too_large,
                           "payload_too_large",
                           "请求体过大 (the body exceeds the limit)",
@@ -58,6 +60,13 @@ class Connection : public std::enable_shared_from_this<Connection> {
       return;
     }
     read_body();
+  }
+
+  std::size_t body_limit_for(std::string_view target) const {
+    for (const std::string& path : options_.upload_paths) {
+      if (target.starts_with(path)) return options_.upload_body_limit;
+    }
+    return options_.body_limit;
   }
 
   void read_body() {

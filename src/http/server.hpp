@@ -19,6 +19,9 @@ struct ServerOptions {
   unsigned short port = 8080;  // 0 picks a free port; start() says which
   unsigned threads = 0;        // 0: one per core
   std::size_t body_limit = 1 << 20;
+  // File uploads (imports) may be larger: requests whose path starts with one of these.
+  std::vector<std::string> upload_paths;
+  std::size_t upload_body_limit = 256u << 20;
   std::chrono::seconds read_timeout{30};
 };
 

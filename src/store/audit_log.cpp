@@ -119,6 +119,35 @@ Page<AuditRecord> AuditLog::list(Tx& tx, ZoneId zone, PageRequest request) const
   return page;
 }
 
+Page<AuditRecord> AuditLog::list_entity(Tx& tx, ZoneId zone, std::string_view entity,
+                                         std::string_view entity_id, PageRequest request) const {
+  Page<AuditRecord> page;
+  page.page = request.page;
+  page.page_size = request.page_size;
+  const long long zone_id = zone;
+  const std::string wanted_entity(entity), wanted_id(entity_id);
+  long long total = 0;
+  tx.sql() << "SELECT COUNT(*) FROM audit_log WHERE zone_id = :zone AND entity = :entity"
+              " AND entity_id = :id",
+      soci::use(zone_id), soci::use(wanted_entity), soci::use(wanted_id), soci::into(total);
+  page.total = total;
+
+  RecordReader reader;
+  const long long limit = request.page_size, offset = request.offset();
+  soci::details::prepare_temp_type query =
+      (tx.sql().prepare << fmt::format("SELECT {} FROM audit_log WHERE zone_id = :zone AND"
+                                       " entity = :entity AND entity_id = :id"
+                                       " ORDER BY seq DESC LIMIT :limit OFFSET :offset",
+                                       kColumns));
+  reader.bind(query);
+  query, soci::use(zone_id), soci::use(wanted_entity), soci::use(wanted_id), soci::use(limit),
+      soci::use(offset);
+  soci::statement st(query);
+  st.execute();
+  while (st.fetch()) page.items.push_back(reader.take());
+  return page;
+}
+
 AuditVerification AuditLog::verify(Tx& tx) const {
   AuditVerification result;
   RecordReader reader;

@@ -55,6 +55,9 @@ class AuditLog {
   void append(Tx& tx, const Actor& actor, const AuditEvent& event) const;
 
   Page<AuditRecord> list(Tx& tx, ZoneId zone, PageRequest page) const;
+  // The records about one entity (e.g. "enterprise", "42"), newest first.
+  Page<AuditRecord> list_entity(Tx& tx, ZoneId zone, std::string_view entity,
+                                std::string_view entity_id, PageRequest page) const;
 
   // Walks the whole chain and reports the first record whose hash or link does not hold.
   AuditVerification verify(Tx& tx) const;

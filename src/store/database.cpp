@@ -161,4 +161,21 @@ Error database_error(const std::exception& failure) {
       ErrorKind::unavailable, "db_failure", std::string("数据库错误: ") + std::string(what), {}};
 }
 
+std::string numbered_placeholders(std::string_view query) {
+  std::string out;
+  out.reserve(query.size() + 16);
+  bool in_literal = false;
+  int number = 0;
+  for (char c : query) {
+    if (c == '\'') in_literal = !in_literal;
+    if (c == '?' && !in_literal) {
+      out += ":p";
+      out += std::to_string(++number);
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
 }  // namespace jingkai::store

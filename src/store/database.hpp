@@ -10,6 +10,7 @@
 #include <string_view>
 #include <unordered_map>
 #include <utility>
+#include <variant>
 #include <vector>
 
 #include "core/error.hpp"
@@ -45,6 +46,10 @@ class Query {
   soci::statement* statement_;
 };
 
+// Rewrites each '?' outside string literals as :p1, :p2, … — the placeholder form both of
+// SOCI's back ends take.
+std::string numbered_placeholders(std::string_view query);
+
 // A transaction in progress. Repositories take one so that a service can group writes and
 // the audit record that describes them into one commit.
 class Tx {
@@ -64,6 +69,46 @@ class Tx {
       statement.execute(false);
     } catch (...) {
       statement.bind_clean_up();  // or the next use would find these bindings still there
+      throw;
+    }
+    return Query(statement);
+  }
+
+  // Runs a statement that returns no rows (INSERT, UPDATE, DELETE) with `uses`, each a
+  // soci::use(…), prepared on first use and kept; returns the number of rows it changed.
+  // (query() would only prepare it: SOCI runs a statement without results on fetch.)
+  template <typename... Uses>
+  long long exec(const std::string& statement_text, Uses&&... uses) {
+    soci::statement& statement = kept(statement_text);
+    try {
+      (statement.exchange(std::forward<Uses>(uses)), ...);
+      statement.define_and_bind();
+      statement.execute(true);
+    } catch (...) {
+      statement.bind_clean_up();
+      throw;
+    }
+    const long long changed = statement.get_affected_rows();
+    statement.bind_clean_up();
+    return changed;
+  }
+
+  // As query(), for statements whose parameters are known only at run time, such as a list
+  // with optional filters: `query` marks them with '?' and `params` are bound in that order
+  // (they must outlive the Query).
+  using Param = std::variant<long long, std::string>;
+  template <typename... Intos>
+  Query query_with(std::string_view query, std::vector<Param>& params, Intos&&... intos) {
+    soci::statement& statement = kept(numbered_placeholders(query));
+    try {
+      for (Param& param : params) {
+        std::visit([&](auto& value) { statement.exchange(soci::use(value)); }, param);
+      }
+      (statement.exchange(std::forward<Intos>(intos)), ...);
+      statement.define_and_bind();
+      statement.execute(false);
+    } catch (...) {
+      statement.bind_clean_up();
       throw;
     }
     return Query(statement);

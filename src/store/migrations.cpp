@@ -5,6 +5,8 @@
 #include "core/clock.hpp"
 #include "modules/accounts/repo.hpp"
 #include "modules/calendar/repo.hpp"
+#include "modules/enterprises/repo.hpp"
+#include "modules/indicators/repo.hpp"
 #include "store/audit_log.hpp"
 
 namespace jingkai::store {
@@ -14,6 +16,10 @@ const std::vector<Migration>& all_migrations() {
       {1, "audit log", AuditLog::schema()},
       {2, "accounts: zones, users, memberships, sessions", accounts::AccountRepo::schema()},
       {3, "calendar: imported years of the working-day calendar", calendar::CalendarRepo::schema()},
+      {4, "enterprises: chains, registry, monthly reports", enterprises::EnterpriseRepo::schema()},
+      {5, "indicators: city totals", indicators::IndicatorRepo::schema()},
+      {6, "audit log: records by entity", {"CREATE INDEX audit_log_entity ON audit_log (zone_id,"
+                                           " entity, entity_id, seq)"}},
   };
   return kMigrations;
 }

@@ -5,6 +5,7 @@
 #include <regex>
 #include <set>
 
+#include "support/samples.hpp"
 #include "support/test_server.hpp"
 
 namespace jingkai {
@@ -22,6 +23,7 @@ std::string sample_query(const std::string& pattern) {
   static const std::map<std::string, std::string> kSamples = {
       {"/api/v1/calendar/add-workdays", "?from=2025-01-02&days=1"},
       {"/api/v1/calendar/workdays", "?from=2025-01-02&to=2025-01-10"},
+      {"/api/v1/indicators/ranking", "?from=2025-01&to=2025-06"},
   };
   auto it = kSamples.find(pattern);
   return it == kSamples.end() ? "" : it->second;
@@ -44,6 +46,17 @@ TEST(RoleWalk, EveryRouteAnswers401And403And200AsItsRolesSay) {
     ASSERT_TRUE(token);
     tokens[role] = *token;
   }
+  // Enterprise 1 exists in zone-a, so that /api/v1/enterprises/1/… can answer 200.
+  Actor registrar = Actor::system("test");
+  registrar.zone_id = server.app().accounts().list_zones().value().front().id;
+  auto registered = server.app().enterprises().create(
+      registrar, {.uscc = testing::sample_uscc(1),
+                  .name = "演示企业",
+                  .legal_representative = "张伟",
+                  .division_code = "330681",
+                  .industry_code = "3976"});
+  ASSERT_TRUE(registered) << registered.error().message;
+  ASSERT_EQ(registered->id, 1);
   auto client = server.client();
   const auto& routes = server.app().router().routes();
   ASSERT_GE(routes.size(), 10u);

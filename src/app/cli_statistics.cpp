@@ -1,0 +1,236 @@
+#include "app/cli_statistics.hpp"
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <fstream>
+
+#include "app/cli_support.hpp"
+#include "core/uscc.hpp"
+#include "modules/enterprises/export.hpp"
+
+namespace jingkai::app {
+namespace {
+
+// A progress bar on stderr: redrawn in place on a terminal, a line per tenth in a log.
+class ProgressBar {
+ public:
+  explicit ProgressBar(std::ostream& err) : err_(err), terminal_(isatty(STDERR_FILENO) == 1) {}
+
+  void show(std::string_view phase, double fraction) {
+    const int percent = int(fraction * 100.0);
+    if (terminal_) {
+      const int filled = percent / 4;
+      err_ << fmt::format("\r{:<6} [{}{}] {:3}%", phase, std::string(filled, '#'),
+                          std::string(25 - filled, '.'), percent)
+           << std::flush;
+      if (percent >= 100) err_ << "\n";
+    } else if (phase != phase_ || percent / 10 != last_tenth_) {
+      err_ << fmt::format("{} {}%\n", phase, percent);
+      last_tenth_ = percent / 10;
+    }
+    phase_ = std::string(phase);
+  }
+
+ private:
+  std::ostream& err_;
+  bool terminal_;
+  std::string phase_;
+  int last_tenth_ = -1;
+};
+
+struct ZoneOptions {
+  DataOptions data;
+  std::string zone;
+  void add_to(CLI::App* command) {
+    data.add_to(command);
+    command->add_option("--zone", zone, "the zone's code")->required();
+  }
+};
+
+struct State {
+  ZoneOptions import_zone;
+  std::string import_file;
+  std::string import_encoding;
+  bool dry_run = false;
+
+  ZoneOptions export_zone;
+  std::string export_what;
+  std::string export_format = "csv";
+  std::string export_from, export_to;
+  std::string export_output;
+
+  std::string uscc_code;
+
+  ZoneOptions indicators_zone;
+  std::string indicators_period;
+};
+
+}  // namespace
+
+void add_statistics_commands(CLI::App& cli, const Clock& clock, std::ostream& out,
+                             std::ostream& err, int& status) {
+  auto state = std::make_shared<State>();
+
+  auto* import = cli.add_subcommand("import", "import statistics files");
+  import->require_subcommand(1);
+  auto* import_reports = import->add_subcommand(
+      "reports", "import monthly enterprise reports from CSV (UTF-8 or GBK) or XLSX; all or nothing");
+  state->import_zone.add_to(import_reports);
+  import_reports->add_option("file", state->import_file, "CSV or XLSX file")->required();
+  import_reports->add_option("--encoding", state->import_encoding,
+                             "CSV encoding: utf-8 or gbk (default: detected)");
+  import_reports->add_flag("--dry-run", state->dry_run, "check every row, import nothing");
+  import_reports->callback([state, &clock, &out, &err, &status] {
+    std::optional<tabular::Encoding> encoding;
+    if (!state->import_encoding.empty()) {
+      auto parsed = tabular::parse_encoding(state->import_encoding);
+      if (!parsed) return void(status = report(err, parsed.error()));
+      encoding = *parsed;
+    }
+    auto bytes = read_file(state->import_file);
+    if (!bytes) return void(status = report(err, bytes.error()));
+    auto app = open_app(state->import_zone.data, clock);
+    if (!app) return void(status = report(err, app.error()));
+    auto actor = console_actor_in(**app, state->import_zone.zone);
+    if (!actor) return void(status = report(err, actor.error()));
+    ProgressBar bar(err);
+    const std::string name =
+        state->import_file.substr(state->import_file.find_last_of('/') + 1);
+    auto outcome = (*app)->report_importer().run(
+        *actor, std::move(*bytes), encoding, name, state->dry_run,
+        [&bar](std::string_view phase, double fraction) { bar.show(phase, fraction); });
+    if (!outcome) return void(status = report(err, outcome.error()));
+    if (outcome->problem_count > 0) {
+      for (const auto& p : outcome->problems) {
+        err << fmt::format("row {}{}{}: {}\n", p.row, p.column.empty() ? "" : ", column ",
+                           p.column.empty() ? "" : p.column + " \"" + p.value + "\"", p.message);
+      }
+      if (outcome->problem_count > std::int64_t(outcome->problems.size())) {
+        err << fmt::format("… and {} more\n",
+                           outcome->problem_count - std::int64_t(outcome->problems.size()));
+      }
+      err << fmt::format("jingkai: {} problems in {} rows; nothing imported\n",
+                         outcome->problem_count, outcome->rows);
+      return void(status = kBadInput);
+    }
+    out << fmt::format("{} rows {}: {} new, {} updated; periods {}\n", outcome->rows,
+                       outcome->imported ? "imported" : "checked (dry run)", outcome->inserted,
+                       outcome->updated, fmt::join(outcome->periods, " "));
+  });
+
+  auto* export_command = cli.add_subcommand("export", "export enterprises or reports");
+  state->export_zone.add_to(export_command);
+  export_command->add_option("what", state->export_what, "enterprises or reports")
+      ->required()
+      ->check(CLI::IsMember({"enterprises", "reports"}));
+  export_command->add_option("--format", state->export_format, "csv or xlsx")
+      ->capture_default_str();
+  export_command->add_option("--from", state->export_from, "first period, YYYY-MM (reports)");
+  export_command->add_option("--to", state->export_to, "last period, YYYY-MM (reports)");
+  export_command->add_option("-o,--output", state->export_output, "file to write (default: stdout)");
+  export_command->callback([state, &clock, &out, &err, &status] {
+    auto format = enterprises::parse_sheet_format(state->export_format);
+    if (!format) return void(status = report(err, format.error()));
+    auto app = open_app(state->export_zone.data, clock);
+    if (!app) return void(status = report(err, app.error()));
+    auto actor = console_actor_in(**app, state->export_zone.zone);
+    if (!actor) return void(status = report(err, actor.error()));
+    auto& registry = (*app)->enterprises();
+    Result<std::string> file;
+    if (state->export_what == "enterprises") {
+      std::vector<enterprises::Enterprise> all;
+      for (PageRequest page{1, PageRequest::kMaxPageSize};; ++page.page) {
+        auto batch = registry.list(*actor, {}, page);
+        if (!batch) return void(status = report(err, batch.error()));
+        for (auto& e : batch->items) all.push_back(std::move(e));
+        if (batch->items.empty() || std::int64_t(all.size()) >= batch->total) break;
+      }
+      file = enterprises::export_enterprises(all, *format);
+    } else {
+      const Period now = period_of(registry.today());
+      Period to = now, from = now.plus_months(-11);
+      if (!state->export_to.empty()) {
+        auto parsed = parse_period(state->export_to, "to");
+        if (!parsed) return void(status = report(err, parsed.error()));
+        to = *parsed;
+      }
+      if (!state->export_from.empty()) {
+        auto parsed = parse_period(state->export_from, "from");
+        if (!parsed) return void(status = report(err, parsed.error()));
+        from = *parsed;
+      }
+      std::vector<enterprises::MonthlyReport> all;
+      for (PageRequest page{1, PageRequest::kMaxPageSize};; ++page.page) {
+        auto batch = registry.reports(*actor, 0, from, to, {}, page);
+        if (!batch) return void(status = report(err, batch.error()));
+        for (auto& r : batch->items) all.push_back(std::move(r));
+        if (batch->items.empty() || std::int64_t(all.size()) >= batch->total) break;
+      }
+      file = enterprises::export_reports(all, *format);
+    }
+    if (!file) return void(status = report(err, file.error()));
+    if (state->export_output.empty()) {
+      out << *file;
+      return;
+    }
+    std::ofstream output(state->export_output, std::ios::binary);
+    output << *file;
+    if (!output) {
+      err << "jingkai: cannot write " << state->export_output << "\n";
+      return void(status = kFailed);
+    }
+  });
+
+  auto* uscc = cli.add_subcommand("uscc", "unified social credit codes (统一社会信用代码)");
+  uscc->require_subcommand(1);
+  auto* uscc_check =
+      uscc->add_subcommand("check", "check a code against GB 32100-2015; exit 2 when it is wrong");
+  uscc_check->add_option("code", state->uscc_code, "the 18-character code")->required();
+  uscc_check->callback([state, &out, &err, &status] {
+    auto parsed = Uscc::parse(state->uscc_code);
+    if (!parsed) return void(status = report(err, parsed.error()));
+    out << parsed->text() << " ok\n";
+  });
+
+  auto* indicators = cli.add_subcommand("indicators", "a zone's indicators for a period");
+  state->indicators_zone.add_to(indicators);
+  indicators->add_option("--period", state->indicators_period,
+                         "YYYY-MM (default: the latest reported)");
+  indicators->callback([state, &clock, &out, &err, &status] {
+    auto app = open_app(state->indicators_zone.data, clock);
+    if (!app) return void(status = report(err, app.error()));
+    auto actor = console_actor_in(**app, state->indicators_zone.zone);
+    if (!actor) return void(status = report(err, actor.error()));
+    std::optional<Period> period;
+    if (!state->indicators_period.empty()) {
+      auto parsed = parse_period(state->indicators_period, "period");
+      if (!parsed) return void(status = report(err, parsed.error()));
+      period = *parsed;
+    }
+    auto dashboard = (*app)->indicators().dashboard(*actor, period);
+    if (!dashboard) return void(status = report(err, dashboard.error()));
+    const auto& d = *dashboard;
+    out << "period " << d.at("period").as_string().c_str() << "\n";
+    for (const auto& count : d.at("counts").as_array()) {
+      out << fmt::format("{} {}\n", count.at("key").as_string().c_str(),
+                         count.at("value").as_int64());
+    }
+    const auto& output = d.at("output").as_object();
+    out << fmt::format("above_scale_output_month_yuan {}\n",
+                       format_yuan(output.at("month_fen").as_int64()));
+    out << fmt::format("above_scale_output_ytd_yuan {}\n",
+                       format_yuan(output.at("ytd_fen").as_int64()));
+    const auto& growth = output.at("ytd_yoy_pct");
+    out << "above_scale_output_ytd_yoy_pct "
+        << (growth.is_null() ? std::string("-") : fmt::format("{:.1f}", growth.to_number<double>()))
+        << "\n";
+    out << fmt::format("over_100m {}\n", d.at("over_100m").at("value").as_int64());
+    const auto& share = d.at("city_share").at("share_pct");
+    out << "city_share_pct "
+        << (share.is_null() ? std::string("-") : fmt::format("{:.1f}", share.to_number<double>()))
+        << "\n";
+  });
+}
+
+}  // namespace jingkai::app

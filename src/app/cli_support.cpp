@@ -1,0 +1,59 @@
+#include "app/cli_support.hpp"
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+namespace jingkai::app {
+
+int report(std::ostream& err, const Error& error) {
+  err << "jingkai: " << error.message;
+  if (!error.field.empty()) err << " [" << error.field << "]";
+  err << "\n";
+  return error.kind == ErrorKind::invalid_input || error.kind == ErrorKind::not_found ||
+                 error.kind == ErrorKind::conflict
+             ? kBadInput
+             : kFailed;
+}
+
+Actor console_actor() {
+  const char* user = std::getenv("USER");
+  return Actor::system(std::string("cli:") + (user && *user ? user : "console"));
+}
+
+Result<Actor> console_actor_in(App& app, std::string_view zone_code) {
+  auto zones = app.accounts().list_zones();
+  if (!zones) return std::unexpected(zones.error());
+  for (const auto& zone : *zones) {
+    if (zone.code != zone_code) continue;
+    Actor actor = console_actor();
+    actor.zone_id = zone.id;
+    actor.zone_code = zone.code;
+    actor.roles.assign(kAllRoles.begin(), kAllRoles.end());
+    return actor;
+  }
+  return std::unexpected(Error::not_found(
+      "zone_not_found", "园区不存在 (no such zone): " + std::string(zone_code)));
+}
+
+Result<std::unique_ptr<App>> open_app(const DataOptions& data, const Clock& clock,
+                                      std::size_t connections, std::string web_dir) {
+  AppOptions options;
+  options.db = data.db;
+  options.connections = connections;
+  options.web_dir = std::move(web_dir);
+  return App::open(options, clock);
+}
+
+Result<std::string> read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    return std::unexpected(
+        Error::invalid("file_unreadable", "无法读取文件 (cannot read) " + path, "file"));
+  }
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  return bytes.str();
+}
+
+}  // namespace jingkai::app

@@ -1,0 +1,17 @@
+// HTTP routes of the enterprise registry: chains, enterprises, monthly reports, import and
+// export.
+#pragma once
+
+#include "http/router.hpp"
+#include "modules/enterprises/report_import.hpp"
+#include "modules/enterprises/service.hpp"
+
+namespace jingkai::enterprises {
+
+// Paths that take file uploads (the server allows them a larger body).
+inline constexpr std::string_view kImportPath = "/api/v1/enterprise-reports/import";
+
+void register_routes(http::Router& router, EnterpriseService& enterprises,
+                     ReportImporter& importer);
+
+}  // namespace jingkai::enterprises

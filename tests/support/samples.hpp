@@ -1,0 +1,15 @@
+// Valid identifiers for tests, made the way the standards say (never copied from a real firm).
+#pragma once
+
+#include <string>
+
+namespace jingkai::testing {
+
+// The n-th of a series of valid unified social credit codes of enterprises registered in
+// Zhuji (330681): "91330681" + "MB" + six characters + the two check characters.
+std::string sample_uscc(int n);
+
+// The same code with its 18th character replaced by the next one of the character set.
+std::string with_wrong_check_character(const std::string& uscc);
+
+}  // namespace jingkai::testing
