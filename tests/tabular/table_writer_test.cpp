@@ -145,6 +145,12 @@ TEST(TableRoundTrip, RandomXlsxWriterTextReadsBackExactly) {
   EXPECT_EQ(xlsx_rows_or_error(*bytes), rows);
 }
 
+TEST(XlsxWriter, ACellOfAnIntIsAnIntegerAndOfALiteralIsText) {
+  EXPECT_TRUE(std::holds_alternative<std::int64_t>(Cell{42}.value));
+  EXPECT_TRUE(std::holds_alternative<double>(Cell{4.2}.value));
+  EXPECT_TRUE(std::holds_alternative<std::string>(Cell{"42"}.value));
+}
+
 TEST(XlsxWriter, WritesNumbersAsNumbersAndTextAsStrings) {
   XlsxWriter writer("Sheet1");
   ASSERT_TRUE(writer.row({Cell{"1234.5"}, Cell{1234.5}, Cell{std::int64_t{7}}}));
