@@ -18,6 +18,7 @@
 #include "tabular/csv_reader.hpp"
 #include "tabular/encoding.hpp"
 #include "tabular/table_reader.hpp"
+#include "tabular/table_writer.hpp"
 
 namespace {
 
