@@ -2,7 +2,7 @@
 // columns (a monthly enterprise report: USCC, Chinese names, periods, amounts, a quoted field
 // in one row of ten), UTF-8 and GBK, against a baseline in the same run that only splits the
 // bytes into lines with memchr. Prints each rate's ratio to the baseline after Google
-// Benchmark's table.
+// Benchmark's table, and XLSX reading in rows per second for scale.
 //
 //   tabular_bench [benchmark flags]
 #include <benchmark/benchmark.h>
@@ -18,6 +18,7 @@
 #include "tabular/csv_reader.hpp"
 #include "tabular/encoding.hpp"
 #include "tabular/table_reader.hpp"
+#include "tabular/table_writer.hpp"
 
 namespace {
 
@@ -115,10 +116,42 @@ void BM_CsvUtf8Detected(benchmark::State& state) { read_all(state, utf8_file(), 
 // Bytes processed count the GBK file's own (smaller) size.
 void BM_CsvGbkDetected(benchmark::State& state) { read_all(state, gbk_file(), std::nullopt); }
 
+// XLSX for scale: the first 100,000 rows as XlsxWriter writes them (inline strings, deflated),
+// counted in rows per second, since the compressed size says little.
+constexpr int kXlsxRows = 100'000;
+
+void BM_XlsxRows(benchmark::State& state) {
+  static const std::string file = [] {
+    XlsxWriter writer("Sheet1");
+    std::vector<std::string> cells;
+    auto reader = open_csv(utf8_file());
+    std::vector<Cell> row;
+    for (int i = 0; i <= kXlsxRows && reader->next(cells).value_or(false); ++i) {
+      row.clear();
+      for (std::size_t c = 0; c < cells.size(); ++c) {
+        const bool number = i > 0 && (c == 0 || (c >= 5 && c <= 8));
+        row.push_back(number ? Cell{std::stod(cells[c])} : Cell{cells[c]});
+      }
+      (void)writer.row(row);
+    }
+    return writer.finish().value();
+  }();
+  std::vector<std::string> cells;
+  std::int64_t rows = 0;
+  for (auto _ : state) {
+    auto reader = open_table(file);
+    rows = 0;
+    while ((*reader)->next(cells).value_or(false)) ++rows;
+  }
+  if (rows != kXlsxRows + 1) state.SkipWithError("wrong row count");
+  state.SetItemsProcessed(state.iterations() * rows);
+}
+
 BENCHMARK(BM_MemchrLines)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_CsvCellsOnly)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_CsvUtf8Detected)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_CsvGbkDetected)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_XlsxRows)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 class RateReporter : public benchmark::ConsoleReporter {
  public:
@@ -127,9 +160,12 @@ class RateReporter : public benchmark::ConsoleReporter {
     for (const auto& run : runs) {
       auto it = run.counters.find("bytes_per_second");
       if (it != run.counters.end()) rates[run.benchmark_name()] = it->second.value;
+      auto items = run.counters.find("items_per_second");
+      if (items != run.counters.end()) row_rates[run.benchmark_name()] = items->second.value;
     }
   }
   std::map<std::string, double> rates;
+  std::map<std::string, double> row_rates;
 };
 
 }  // namespace
@@ -143,6 +179,9 @@ int main(int argc, char** argv) {
   for (const auto& [name, rate] : reporter.rates) {
     std::printf("%-32s %9.1f MB/s  ratio to memchr lines %.3f\n", name.c_str(), rate / 1e6,
                 baseline > 0 ? rate / baseline : 0.0);
+  }
+  for (const auto& [name, rate] : reporter.row_rates) {
+    std::printf("%-32s %9.0f rows/s (10 columns)\n", name.c_str(), rate);
   }
   benchmark::Shutdown();
   return 0;

@@ -46,6 +46,9 @@ class TableReader {
 // table_not_text (binary that is neither: an image, a program, a legacy .xls, UTF-16 text),
 // table_encoding (does not decode in the given or detected encoding; names the line and the
 // byte offset), xlsx_corrupt (truncated or not a valid XLSX; names what is missing).
+// GBK forced on a file that is plainly UTF-8 (a BOM, or several multibyte characters that are
+// all valid UTF-8) is table_encoding rather than silent mojibake. An XLSX whose first sheet has
+// no rows opens and reads no rows.
 Result<std::unique_ptr<TableReader>> open_table(std::string bytes,
                                                 std::optional<Encoding> encoding = std::nullopt);
 

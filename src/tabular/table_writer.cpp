@@ -85,37 +85,38 @@ Result<std::string> CsvWriter::take_gbk() {
 
 XlsxWriter::XlsxWriter(std::string sheet_name) : XlsxWriter(std::move(sheet_name), {}) {}
 
-XlsxWriter::XlsxWriter(std::string sheet_name, std::string temp_dir) {
-  if (temp_dir.empty()) {
+XlsxWriter::XlsxWriter(std::string sheet_name, std::string temp_dir)
+    : temp_dir_(std::move(temp_dir)), sheet_name_(std::move(sheet_name)) {
+  if (temp_dir_.empty()) {
     const char* env = std::getenv("TMPDIR");
-    temp_dir = env != nullptr && *env != '\0' ? env : "/tmp";
+    temp_dir_ = env != nullptr && *env != '\0' ? env : "/tmp";
   }
-  std::string path = temp_dir + "/jingkai-xlsx-XXXXXX";
+  std::string path = temp_dir_ + "/jingkai-xlsx-XXXXXX";
   const int fd = mkstemp(path.data());
   if (fd < 0) {
-    fail(write_error("xlsx_write", fmt::format("无法在 {} 创建临时文件", temp_dir),
-                     fmt::format("cannot create a temporary file in {}", temp_dir)));
+    fail(write_error("xlsx_write", fmt::format("无法在 {} 创建临时文件", temp_dir_),
+                     fmt::format("cannot create a temporary file in {}", temp_dir_)));
     return;
   }
   close(fd);
   path_ = path;
   lxw_workbook_options options = {};
   options.constant_memory = LXW_TRUE;
-  options.tmpdir = temp_dir.data();
+  options.tmpdir = temp_dir_.data();
   workbook_ = workbook_new_opt(path_.c_str(), &options);
   if (workbook_ == nullptr) throw std::bad_alloc();
-  if (sheet_name.empty() ||
-      workbook_validate_sheet_name(workbook_, sheet_name.c_str()) != LXW_NO_ERROR ||
-      sheet_name.find('\0') != std::string::npos) {
+  if (sheet_name_.empty() ||
+      workbook_validate_sheet_name(workbook_, sheet_name_.c_str()) != LXW_NO_ERROR ||
+      sheet_name_.find('\0') != std::string::npos) {
     fail(write_error(
         "xlsx_sheet_name",
-        fmt::format("工作表名“{}”无效：不能为空、超过 31 个字符或含有 []:*?/\\", sheet_name),
+        fmt::format("工作表名“{}”无效：不能为空、超过 31 个字符或含有 []:*?/\\", sheet_name_),
         fmt::format("bad sheet name \"{}\": empty, over 31 characters, or one of "
                     "[]:*?/\\",
-                    sheet_name)));
+                    sheet_name_)));
     return;
   }
-  sheet_ = workbook_add_worksheet(workbook_, sheet_name.c_str());
+  sheet_ = workbook_add_worksheet(workbook_, sheet_name_.c_str());
   bold_ = workbook_add_format(workbook_);
   if (sheet_ == nullptr || bold_ == nullptr) throw std::bad_alloc();
   format_set_bold(bold_);

@@ -69,6 +69,9 @@ class XlsxWriter {
   Status fail(Error error);
   void discard();
 
+  // libxlsxwriter keeps pointers to these strings until the workbook is closed.
+  std::string temp_dir_;
+  std::string sheet_name_;
   std::string path_;
   lxw_workbook* workbook_ = nullptr;
   lxw_worksheet* sheet_ = nullptr;

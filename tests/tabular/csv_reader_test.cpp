@@ -94,6 +94,24 @@ TEST(CsvReader, KeepsSpacesAroundFields) {
   EXPECT_EQ(rows_of(" a , b \n"), (Rows{{" a ", " b "}}));
 }
 
+TEST(CsvReader, ReadsACellOfSpacesOnly) { EXPECT_EQ(rows_of("   \n"), (Rows{{"   "}})); }
+
+TEST(CsvReader, ReadsAQuotedFieldClosedRightBeforeACr) {
+  EXPECT_EQ(rows_of("\"a\"\r\"b\"\r"), (Rows{{"a"}, {"b"}}));
+}
+
+TEST(CsvReader, ReadsAQuotedFieldBetweenPlainOnes) {
+  EXPECT_EQ(rows_of("x,\"y\",z\r\n"), (Rows{{"x", "y", "z"}}));
+}
+
+TEST(CsvReader, ProgressIsPartWayAfterSomeRows) {
+  auto reader = open_table("aaaa\nbbbb\n");
+  ASSERT_TRUE(reader);
+  std::vector<std::string> cells;
+  ASSERT_EQ((*reader)->next(cells), true);
+  EXPECT_DOUBLE_EQ((*reader)->progress(), 0.5);
+}
+
 TEST(CsvReader, KeepsTabsAndSemicolonsInsideCells) {
   EXPECT_EQ(rows_of("a\tb;c,d\n"), (Rows{{"a\tb;c", "d"}}));
 }

@@ -45,6 +45,14 @@ TEST(CsvWriter, QuotesOnlyQuotes) {
   EXPECT_EQ(writer.take(), "\"\"\"\",\"\"\"\"\"\"\r\n");
 }
 
+TEST(CsvWriter, AOneColumnFileOfEmptyCellsReadsBack) {
+  CsvWriter writer;
+  writer.row({"备注"});
+  writer.row({""});
+  writer.row({""});
+  EXPECT_EQ(read_all(writer.take()), (Rows{{"备注"}, {""}, {""}}));
+}
+
 TEST(CsvWriter, StartsOverAfterTake) {
   CsvWriter writer;
   writer.row({"a"});
@@ -145,6 +153,12 @@ TEST(TableRoundTrip, RandomXlsxWriterTextReadsBackExactly) {
   EXPECT_EQ(xlsx_rows_or_error(*bytes), rows);
 }
 
+TEST(XlsxWriter, ACellOfAnIntIsAnIntegerAndOfALiteralIsText) {
+  EXPECT_TRUE(std::holds_alternative<std::int64_t>(Cell{42}.value));
+  EXPECT_TRUE(std::holds_alternative<double>(Cell{4.2}.value));
+  EXPECT_TRUE(std::holds_alternative<std::string>(Cell{"42"}.value));
+}
+
 TEST(XlsxWriter, WritesNumbersAsNumbersAndTextAsStrings) {
   XlsxWriter writer("Sheet1");
   ASSERT_TRUE(writer.row({Cell{"1234.5"}, Cell{1234.5}, Cell{std::int64_t{7}}}));
@@ -227,6 +241,15 @@ TEST(XlsxWriter, RejectsTextOverExcelsLimitButTakesTextAtIt) {
   auto row = over.row({Cell{std::string(32768, 'x')}});
   ASSERT_FALSE(row);
   EXPECT_EQ(row.error().code, "xlsx_text");
+}
+
+TEST(XlsxWriter, RejectsMoreColumnsThanASheetHas) {
+  XlsxWriter writer("Sheet1");
+  auto row = writer.row(std::vector<Cell>(16385, Cell{std::int64_t{1}}));
+  ASSERT_FALSE(row);
+  EXPECT_EQ(row.error().code, "xlsx_too_many_columns");
+  XlsxWriter widest("Sheet1");
+  EXPECT_TRUE(widest.row(std::vector<Cell>(16384, Cell{std::int64_t{1}})));
 }
 
 TEST(XlsxWriter, RejectsTextThatIsNotUtf8) {

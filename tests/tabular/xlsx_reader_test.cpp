@@ -131,6 +131,19 @@ TEST(XlsxReader, WritesNumbersWithoutAnExponent) {
                                       "123456.789012", "-0.00000045"}));
 }
 
+TEST(XlsxReader, WritesEveryShapeOfNumberPlainly) {
+  EXPECT_EQ(cells_of("<c t=\"n\"><v>+5</v></c><c><v>1E+0</v></c><c><v>0.000</v></c>"
+                     "<c><v>-0.0E+5</v></c><c><v>.5</v></c><c><v>5.</v></c><c><v>100</v></c>"
+                     "<c><v>1.5E1</v></c><c><v>123E-2</v></c><c><v>0.001E3</v></c>"),
+            (std::vector<std::string>{"5", "1", "0", "0", "0.5", "5", "100", "15", "1.23", "1"}));
+}
+
+TEST(XlsxReader, ShiftsTheDecimalPointUpToSixtyFourPlaces) {
+  EXPECT_EQ(cells_of("<c><v>1E64</v></c><c><v>1E-64</v></c><c><v>1E65</v></c><c><v>1E-65</v></c>"),
+            (std::vector<std::string>{"1" + std::string(64, '0'), "0." + std::string(63, '0') + "1",
+                                      "1E65", "1E-65"}));
+}
+
 TEST(XlsxReader, KeepsNumbersWhosePlainFormWouldBeAbsurdAsStored) {
   EXPECT_EQ(cells_of("<c><v>1.5E+300</v></c><c><v>12345678901234567890</v></c>"),
             (std::vector<std::string>{"1.5E+300", "12345678901234567890"}));
@@ -148,6 +161,15 @@ TEST(XlsxReader, ReadsBooleansErrorsAndFormulaResults) {
                "<c t=\"str\"><f>A1&amp;\"x\"</f><v>TRUEx</v></c>"
                "<c><f>1+1</f><v>2</v></c><c t=\"d\"><v>2025-03-01T00:00:00</v></c>"),
       (std::vector<std::string>{"TRUE", "FALSE", "#DIV/0!", "TRUEx", "2", "2025-03-01T00:00:00"}));
+}
+
+TEST(XlsxReader, DecodesEscapesInFormulaStringResults) {
+  EXPECT_EQ(cells_of("<c t=\"str\"><f>CHAR(13)</f><v>a_x000D_b</v></c>"),
+            std::vector<std::string>{"a\rb"});
+}
+
+TEST(XlsxReader, KeepsAnInlineStringWithoutItsTypeAsText) {
+  EXPECT_EQ(cells_of("<c><is><t>abc</t></is></c>"), std::vector<std::string>{"abc"});
 }
 
 TEST(XlsxReader, LeavesDatesAsTheSerialNumbersTheyAre) {
