@@ -1,12 +1,14 @@
 #include "orbit/passes.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <cstddef>
 #include <limits>
 #include <numbers>
 #include <optional>
 #include <string>
+#include <thread>
 
 #include "orbit/frames.hpp"
 #include "orbit/time_scales.hpp"
@@ -25,9 +27,30 @@ struct Sample {
   double margin = 0.0;  // elevation − horizon there, degrees: in view when > 0
   double elevation = 0.0;
   double azimuth = 0.0;
+  // Proven out of view from the sample before to the one after (so nothing can happen
+  // around it); its other fields may then be left unevaluated, reading as out of view.
+  bool quiet = false;
 };
 
+constexpr double kLowest = -std::numeric_limits<double>::infinity();
+
 bool in_view(const Sample& sample) { return sample.margin > 0.0; }
+
+// The satellite's ITRF state `t` seconds after `start`, `start_minutes` being `start` in
+// minutes after its epoch. The one place both searches compute positions, so that they agree
+// to the bit.
+std::expected<StateVector, Sgp4Error> itrf_at(const Sgp4& satellite, const JulianDate& start,
+                                              double start_minutes, double t,
+                                              const EarthOrientation& earth_orientation) {
+  const auto teme = satellite.propagate(start_minutes + t / kSecondsPerMinute);
+  if (!teme) return std::unexpected(teme.error());
+  return teme_to_itrf(*teme, add_seconds(start, t), earth_orientation);
+}
+
+// The k-th of `steps` + 1 instants spread evenly over [0, span_s] (the last exactly span_s).
+double grid_time(double span_s, std::size_t steps, std::size_t k) {
+  return k == steps ? span_s : span_s * static_cast<double>(k) / static_cast<double>(steps);
+}
 
 class PassSearch {
  public:
@@ -41,9 +64,13 @@ class PassSearch {
         start_minutes_(minutes_between(satellite.epoch(), start)) {}
 
   std::expected<Sample, Sgp4Error> look(double t) const {
-    const auto teme = satellite_.propagate(start_minutes_ + t / kSecondsPerMinute);
-    if (!teme) return std::unexpected(teme.error());
-    const StateVector itrf = teme_to_itrf(*teme, at(t), earth_orientation_);
+    const auto itrf = itrf_at(satellite_, start_, start_minutes_, t, earth_orientation_);
+    if (!itrf) return std::unexpected(itrf.error());
+    return look_at(t, *itrf);
+  }
+
+  // The sample at `t` from the satellite's ITRF state there (as itrf_at gives it).
+  Sample look_at(double t, const StateVector& itrf) const {
     const LookAngles look = station_.look_angles(itrf);
     return Sample{t, look.elevation_deg - horizon_.min_elevation_deg(look.azimuth_deg),
                   look.elevation_deg, look.azimuth_deg};
@@ -56,7 +83,6 @@ class PassSearch {
     auto sample = look(t);
     if (sample) return *sample;
     if (!failure_) failure_ = PassSearchFailure{sample.error(), at(t)};
-    constexpr double kLowest = -std::numeric_limits<double>::infinity();
     return Sample{t, kLowest, kLowest, 0.0};
   }
 
@@ -174,7 +200,7 @@ class Sampler {
 
   std::optional<Sample> next() {
     if (ended_ || index_ > steps_) return std::nullopt;
-    const double t = index_ == steps_ ? span_s_ : span_s_ * static_cast<double>(index_) / steps_;
+    const double t = grid_time(span_s_, steps_, index_);
     ++index_;
     auto sample = search_.look(t);
     if (sample) {
@@ -217,38 +243,10 @@ class Sampler {
   std::optional<PassSearchFailure> failure_;
 };
 
-std::unexpected<RangeError> interval_error(const std::string& message) {
-  return std::unexpected(RangeError{"pass_interval", "stop", message});
-}
-
-}  // namespace
-
-double pass_search_step_s(const Sgp4& satellite) {
-  const double period_s = 2.0 * std::numbers::pi / satellite.terms().no_unkozai * kSecondsPerMinute;
-  return std::min(kMaxPassSearchStepS, period_s / kPassSearchStepsPerOrbit);
-}
-
-std::expected<PassPrediction, RangeError> predict_passes(
-    const Sgp4& satellite, const Station& station, const Horizon& horizon, const JulianDate& start,
-    const JulianDate& stop, const EarthOrientation& earth_orientation,
-    const PassSearchOptions& options) {
-  if (!std::isfinite(start.day) || !std::isfinite(start.fraction) || !std::isfinite(stop.day) ||
-      !std::isfinite(stop.fraction)) {
-    return interval_error("pass search interval has a time that is not finite");
-  }
-  const double span_s = seconds_between(start, stop);
-  if (!(span_s > 0.0)) {
-    return interval_error("pass search interval stops before it starts (or at its start)");
-  }
-  if (!std::isfinite(options.step_s) || options.step_s < 0.0) {
-    return std::unexpected(
-        RangeError{"pass_step", "step_s", "pass search step must be 0 (automatic) or positive"});
-  }
-  const double step_s = options.step_s > 0.0 ? options.step_s : pass_search_step_s(satellite);
-  const auto steps = static_cast<std::size_t>(std::max(1.0, std::ceil(span_s / step_s)));
-
-  PassSearch search(satellite, station, horizon, start, earth_orientation);
-  Sampler sampler(search, span_s, steps);
+// The search over the samples `samples` gives one by one (next(): std::optional<Sample>;
+// failure(): where they stopped early), refining with `search`.
+template <typename Samples>
+PassPrediction sweep(PassSearch& search, Samples& samples) {
   PassPrediction prediction;
   std::optional<PassBuilder> pass;
   // Ends the pass in progress, its LOS last added; false when SGP4 failed while refining it.
@@ -260,12 +258,14 @@ std::expected<PassPrediction, RangeError> predict_passes(
     return true;
   };
 
-  std::optional<Sample> before = sampler.next();
+  std::optional<Sample> before = samples.next();
   if (before && in_view(*before)) pass.emplace(search, *before, true);
-  std::optional<Sample> now = before ? sampler.next() : std::nullopt;
+  std::optional<Sample> now = before ? samples.next() : std::nullopt;
   while (now && !search.failure()) {
-    std::optional<Sample> after = sampler.next();
-    if (pass) {
+    std::optional<Sample> after = samples.next();
+    if (now->quiet) {
+      // Nothing in view from `before` to `after`: no pass is open, none can start or hide.
+    } else if (pass) {
       if (in_view(*now)) {
         pass->add(*now);
       } else {
@@ -291,10 +291,196 @@ std::expected<PassPrediction, RangeError> predict_passes(
   }
   // The last sample, already added, is the LOS.
   if (pass && !search.failure()) close_pass(true);
-  prediction.failure = sampler.failure();
+  prediction.failure = samples.failure();
   // A failure while refining lies between samples that worked, so before the sampler's.
   if (search.failure()) prediction.failure = search.failure();
   return prediction;
+}
+
+std::unexpected<RangeError> interval_error(const std::string& message) {
+  return std::unexpected(RangeError{"pass_interval", "stop", message});
+}
+
+}  // namespace
+
+double pass_search_step_s(const Sgp4& satellite) {
+  const double period_s = 2.0 * std::numbers::pi / satellite.terms().no_unkozai * kSecondsPerMinute;
+  return std::min(kMaxPassSearchStepS, period_s / kPassSearchStepsPerOrbit);
+}
+
+namespace {
+
+// The interval's length in seconds, or why the arguments are refused.
+std::expected<double, RangeError> checked_span_s(const JulianDate& start, const JulianDate& stop,
+                                                 const PassSearchOptions& options) {
+  if (!std::isfinite(start.day) || !std::isfinite(start.fraction) || !std::isfinite(stop.day) ||
+      !std::isfinite(stop.fraction)) {
+    return interval_error("pass search interval has a time that is not finite");
+  }
+  const double span_s = seconds_between(start, stop);
+  if (!(span_s > 0.0)) {
+    return interval_error("pass search interval stops before it starts (or at its start)");
+  }
+  if (!std::isfinite(options.step_s) || options.step_s < 0.0) {
+    return std::unexpected(
+        RangeError{"pass_step", "step_s", "pass search step must be 0 (automatic) or positive"});
+  }
+  return span_s;
+}
+
+std::size_t grid_steps(const Sgp4& satellite, double span_s, const PassSearchOptions& options) {
+  const double step_s = options.step_s > 0.0 ? options.step_s : pass_search_step_s(satellite);
+  return static_cast<std::size_t>(std::max(1.0, std::ceil(span_s / step_s)));
+}
+
+// One satellite's ITRF states on its grid, shared by every station. Reused from satellite to
+// satellite by one thread.
+struct SatelliteGrid {
+  std::size_t steps = 0;
+  double spacing_s = 0.0;
+  std::vector<StateVector> itrf;  // steps + 1
+  double speed_bound_km_s = 0.0;
+
+  // False where SGP4 fails at some instant of the grid.
+  bool fill(const Sgp4& satellite, const JulianDate& start, double span_s,
+            const EarthOrientation& earth_orientation, const PassSearchOptions& options) {
+    steps = grid_steps(satellite, span_s, options);
+    spacing_s = span_s / static_cast<double>(steps);
+    itrf.resize(steps + 1);
+    const double start_minutes = minutes_between(satellite.epoch(), start);
+    double fastest = 0.0;
+    for (std::size_t k = 0; k <= steps; ++k) {
+      const auto state =
+          itrf_at(satellite, start, start_minutes, grid_time(span_s, steps, k), earth_orientation);
+      if (!state) return false;
+      itrf[k] = *state;
+      fastest = std::max(fastest, dot(state->velocity_km_s, state->velocity_km_s));
+    }
+    speed_bound_km_s = 1.2 * std::sqrt(fastest) + 0.5;
+    return true;
+  }
+};
+
+// The grid's samples as one station sees them, leaving out what the bound proves quiet.
+class GridSamples {
+ public:
+  GridSamples(const PassSearch& search, const SatelliteGrid& grid, const PassSite& site,
+              double span_s)
+      : search_(search),
+        grid_(grid),
+        span_s_(span_s),
+        station_(site.station.position_itrf_km()),
+        up_(site.station.up()),
+        sin_lowest_(std::sin(site.horizon.lowest_deg() * std::numbers::pi / 180.0)),
+        reach_km_(grid.speed_bound_km_s * (1.0 + std::abs(sin_lowest_)) * grid.spacing_s) {}
+
+  std::optional<Sample> next() {
+    if (index_ > grid_.steps) return std::nullopt;
+    const std::size_t k = index_++;
+    const double t = grid_time(span_s_, grid_.steps, k);
+    const bool quiet_before = k == 0 || quiet_;
+    quiet_ = k == 0 ? is_quiet(0) : quiet_after_;
+    quiet_after_ = k == grid_.steps || is_quiet(k + 1);
+    // A quiet sample is read by the search only as a neighbour of one that is not.
+    if (quiet_ && quiet_before && quiet_after_) return Sample{t, kLowest, kLowest, 0.0, true};
+    Sample sample = search_.look_at(t, grid_.itrf[k]);
+    sample.quiet = quiet_;
+    return sample;
+  }
+
+  // The samples all work: the grid was filled.
+  std::optional<PassSearchFailure> failure() const { return std::nullopt; }
+
+ private:
+  // g = up·d − sin(e_lowest)|d| < 0 from sample k − 1 to k + 1. g changes by at most reach_km_
+  // from one sample to the next, so a sample k far below also proves the samples after it.
+  // Asked about each k once, in order.
+  bool is_quiet(std::size_t k) {
+    if (k < quiet_until_) return true;
+    const Vector3 d = grid_.itrf[k].position_km - station_;
+    const double g = dot(d, up_) - sin_lowest_ * std::sqrt(dot(d, d));
+    // Sample k + j is quiet when g + (j + 1) reach < 0.
+    const double clear = -g / reach_km_ - 1.0;
+    if (!(clear > 0.0)) return false;
+    quiet_until_ = k + 1 + static_cast<std::size_t>(std::max(0.0, std::floor(clear - 1e-9)));
+    return true;
+  }
+
+  const PassSearch& search_;
+  const SatelliteGrid& grid_;
+  double span_s_;
+  Vector3 station_;
+  Vector3 up_;
+  double sin_lowest_;
+  double reach_km_;
+  std::size_t index_ = 0;
+  bool quiet_ = false;           // of the sample last given
+  bool quiet_after_ = false;     // of the one after it
+  std::size_t quiet_until_ = 0;  // the samples from the last computed up to here are quiet
+};
+
+// Every site for one satellite: shared grid where it can be, predict_passes where not.
+void predict_for_satellite(const Sgp4& satellite, std::span<const PassSite> sites,
+                           const JulianDate& start, double span_s, const JulianDate& stop,
+                           const EarthOrientation& earth_orientation,
+                           const PassSearchOptions& options, SatelliteGrid& grid,
+                           std::span<PassPrediction> out) {
+  bool shared = grid.fill(satellite, start, span_s, earth_orientation, options);
+  for (std::size_t i = 0; shared && i < sites.size(); ++i) {
+    PassSearch search(satellite, sites[i].station, sites[i].horizon, start, earth_orientation);
+    GridSamples samples(search, grid, sites[i], span_s);
+    out[i] = sweep(search, samples);
+    shared = !search.failure();
+  }
+  if (shared) return;
+  for (std::size_t i = 0; i < sites.size(); ++i) {
+    out[i] = *predict_passes(satellite, sites[i].station, sites[i].horizon, start, stop,
+                             earth_orientation, options);
+  }
+}
+
+}  // namespace
+
+std::expected<PassPrediction, RangeError> predict_passes(
+    const Sgp4& satellite, const Station& station, const Horizon& horizon, const JulianDate& start,
+    const JulianDate& stop, const EarthOrientation& earth_orientation,
+    const PassSearchOptions& options) {
+  const auto span_s = checked_span_s(start, stop, options);
+  if (!span_s) return std::unexpected(span_s.error());
+  const std::size_t steps = grid_steps(satellite, *span_s, options);
+  PassSearch search(satellite, station, horizon, start, earth_orientation);
+  Sampler sampler(search, *span_s, steps);
+  return sweep(search, sampler);
+}
+
+std::expected<PassNetworkPrediction, RangeError> predict_network_passes(
+    std::span<const Sgp4> satellites, std::span<const PassSite> sites, const JulianDate& start,
+    const JulianDate& stop, const EarthOrientation& earth_orientation,
+    const PassNetworkOptions& options) {
+  const auto span_s = checked_span_s(start, stop, options.search);
+  if (!span_s) return std::unexpected(span_s.error());
+  PassNetworkPrediction result;
+  result.satellites = satellites.size();
+  result.sites = sites.size();
+  result.predictions.resize(satellites.size() * sites.size());
+  if (result.predictions.empty()) return result;
+
+  unsigned threads = options.threads > 0 ? options.threads : std::thread::hardware_concurrency();
+  threads = std::clamp<unsigned>(threads, 1, static_cast<unsigned>(satellites.size()));
+  std::atomic<std::size_t> next{0};
+  auto work = [&] {
+    SatelliteGrid grid;
+    for (std::size_t s = next++; s < satellites.size(); s = next++) {
+      predict_for_satellite(satellites[s], sites, start, *span_s, stop, earth_orientation,
+                            options.search, grid,
+                            std::span(result.predictions).subspan(s * sites.size(), sites.size()));
+    }
+  };
+  std::vector<std::thread> pool;
+  for (unsigned i = 1; i < threads; ++i) pool.emplace_back(work);
+  work();
+  for (std::thread& thread : pool) thread.join();
+  return result;
 }
 
 }  // namespace jingkai::orbit

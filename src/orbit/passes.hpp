@@ -25,8 +25,10 @@
 // passes are usually found by step 3 but are not guaranteed.
 #pragma once
 
+#include <cstddef>
 #include <expected>
 #include <optional>
+#include <span>
 #include <vector>
 
 #include "orbit/earth_orientation.hpp"
@@ -89,5 +91,51 @@ std::expected<PassPrediction, RangeError> predict_passes(
     const Sgp4& satellite, const Station& station, const Horizon& horizon, const JulianDate& start,
     const JulianDate& stop, const EarthOrientation& earth_orientation = {},
     const PassSearchOptions& options = {});
+
+// ---- many satellites over many stations ----
+//
+// The same search, shared: each satellite is propagated once on its sampling grid (the
+// instants predict_passes samples, computed the same way, so every sample is bit for bit the
+// one predict_passes sees) and turned to ITRF once per instant. Each station then reads those
+// positions. Where a cheap bound proves the satellite below the station's lowest horizon from
+// one sample to the next, g = up·d − sin(e_lowest)|d| < 0 with |dg/dt| ≤ (1 + |sin e_lowest|)
+// times the satellite's speed, nothing is evaluated; where it cannot, the search runs exactly
+// as predict_passes does. So the passes, their times and angles, and failures are the same as
+// predict_passes gives for each pair, with one exception: SGP4 failing between two samples
+// where it works and inside a stretch the bound skipped goes unseen (predict_passes would see
+// it only if one of its refinements happened to land there). A satellite whose propagation
+// fails anywhere on its grid, or during any station's refinement, is searched station by
+// station with predict_passes.
+//
+// The speed in the bound is the largest ITRF speed on the grid × 1.2 + 0.5 km/s: SGP4's speed
+// changes by far less than that between two samples a hundredth of an orbit apart.
+
+// One ground station and the horizon it sees above.
+struct PassSite {
+  Station station;
+  Horizon horizon;
+};
+
+struct PassNetworkOptions {
+  PassSearchOptions search;
+  unsigned threads = 0;  // over satellites; 0: std::thread::hardware_concurrency()
+};
+
+// The predictions of every satellite over every site: at(satellite, site).
+struct PassNetworkPrediction {
+  std::size_t satellites = 0;
+  std::size_t sites = 0;
+  std::vector<PassPrediction> predictions;  // row-major: [satellite * sites + site]
+
+  const PassPrediction& at(std::size_t satellite, std::size_t site) const {
+    return predictions[satellite * sites + site];
+  }
+};
+
+// predict_passes for each satellite and each site (see above); the same errors.
+std::expected<PassNetworkPrediction, RangeError> predict_network_passes(
+    std::span<const Sgp4> satellites, std::span<const PassSite> sites, const JulianDate& start,
+    const JulianDate& stop, const EarthOrientation& earth_orientation = {},
+    const PassNetworkOptions& options = {});
 
 }  // namespace jingkai::orbit
