@@ -17,9 +17,11 @@ namespace {
 constexpr double kDegree = std::numbers::pi / 180.0;
 constexpr double kRevolutionsPerDay = 2.0 * std::numbers::pi / 1440.0;  // in rad/min
 constexpr double kDay = 86400.0;
-// The shared search computes every position as predict_passes does: the same bits. A
-// microsecond leaves room for nothing but rounding.
-constexpr double kSameTimeS = 1e-6;
+// Both searches sample the same positions to the bit; both end AOS and LOS on the in-view end
+// of a bracket of 0.1 ms around the crossing, and TCA within 10 ms of the culmination (the
+// shared one finds its brackets on an interpolated track, then checks them with SGP4).
+constexpr double kSameEventS = 1e-4;
+constexpr double kSameTcaS = 0.02;
 
 const JulianDate kEpoch{julian_day_at_midnight(2024, 3, 1), 0.25};
 
@@ -89,10 +91,11 @@ std::vector<PassSite> mixed_sites() {
   };
 }
 
-void expect_same_event(const PassEvent& shared, const PassEvent& single) {
-  EXPECT_NEAR(seconds_between(single.time, shared.time), 0.0, kSameTimeS);
-  EXPECT_NEAR(shared.azimuth_deg, single.azimuth_deg, 1e-9);
-  EXPECT_NEAR(shared.elevation_deg, single.elevation_deg, 1e-9);
+void expect_same_event(const PassEvent& shared, const PassEvent& single, bool clipped) {
+  // A clipped end is the interval's end, or the last instant SGP4 works: the same in both.
+  EXPECT_NEAR(seconds_between(single.time, shared.time), 0.0, clipped ? 1e-6 : kSameEventS);
+  EXPECT_NEAR(shared.azimuth_deg, single.azimuth_deg, clipped ? 1e-9 : 1e-2);
+  EXPECT_NEAR(shared.elevation_deg, single.elevation_deg, clipped ? 1e-9 : 1e-3);
 }
 
 // Every pair of the network's prediction against predict_passes; returns the passes seen.
@@ -115,18 +118,23 @@ std::size_t expect_same_as_pair_by_pair(std::span<const Sgp4> satellites,
         SCOPED_TRACE(testing::Message() << "pass " << p);
         const Pass& a = shared.passes[p];
         const Pass& b = single->passes[p];
-        expect_same_event(a.aos, b.aos);
-        expect_same_event(a.tca, b.tca);
-        expect_same_event(a.los, b.los);
-        EXPECT_NEAR(a.max_elevation_deg, b.max_elevation_deg, 1e-9);
-        EXPECT_NEAR(a.duration_s, b.duration_s, kSameTimeS);
+        expect_same_event(a.aos, b.aos, b.aos_clipped);
+        expect_same_event(a.los, b.los, b.los_clipped);
+        // Seen from the ground a Molniya near apogee or a geostationary satellite culminates
+        // so flatly that instants seconds apart are equally high: there the highest elevation
+        // is what must agree.
+        if (!satellites[s].is_deep_space()) {
+          EXPECT_NEAR(seconds_between(b.tca.time, a.tca.time), 0.0, kSameTcaS);
+        }
+        EXPECT_NEAR(a.max_elevation_deg, b.max_elevation_deg, 1e-4);
+        EXPECT_NEAR(a.duration_s, b.duration_s, 2 * kSameEventS);
         EXPECT_EQ(a.aos_clipped, b.aos_clipped);
         EXPECT_EQ(a.los_clipped, b.los_clipped);
       }
       EXPECT_EQ(shared.failure.has_value(), single->failure.has_value());
       if (shared.failure && single->failure) {
         EXPECT_EQ(shared.failure->error, single->failure->error);
-        EXPECT_NEAR(seconds_between(single->failure->time, shared.failure->time), 0.0, kSameTimeS);
+        EXPECT_NEAR(seconds_between(single->failure->time, shared.failure->time), 0.0, 1e-6);
       }
       passes += shared.passes.size();
     }
