@@ -134,6 +134,17 @@ class PassSearch {
     return look_at(t, *itrf);
   }
 
+  // As look_at, but over a flat horizon a sample out of view gets its elevation and margin
+  // only (the same bits: Station::elevation_deg is look_angles's arithmetic), no azimuth,
+  // which nothing reads there.
+  Sample look_at_grid(double t, const StateVector& itrf) const {
+    if (!horizon_.mask().empty()) return look_at(t, itrf);
+    const double elevation = station_.elevation_deg(itrf.position_km);
+    const double margin = elevation - horizon_.min_elevation_deg(0.0);
+    if (margin > 0.0) return look_at(t, itrf);
+    return Sample{t, margin, elevation, 0.0};
+  }
+
   // The sample at `t` from the satellite's ITRF state there (as itrf_at gives it).
   Sample look_at(double t, const StateVector& itrf) const {
     const LookAngles look = station_.look_angles(itrf);
@@ -487,7 +498,7 @@ class GridSamples {
       index_ = std::max(index_, std::min(quiet_until_, grid_.steps + 1) - 1);
       return Sample{t, kLowest, kLowest, 0.0, true};
     }
-    Sample sample = search_.look_at(t, grid_.itrf[k]);
+    Sample sample = search_.look_at_grid(t, grid_.itrf[k]);
     sample.quiet = quiet_;
     return sample;
   }
