@@ -19,7 +19,7 @@ namespace {
 constexpr double kEventToleranceS = 1e-4;        // AOS and LOS, well inside the 1 ms promised
 constexpr double kCulminationToleranceS = 0.01;  // TCA, well inside the 0.05 s promised
 constexpr double kFailureToleranceS = 1e-3;
-constexpr double kFastBracketS = 1e-3;  // the interpolated track's bisection, before SGP4's
+constexpr double kFastBracketS = 0.02;  // the interpolated track's bisection, before SGP4's
 // Below the horizon by less than this on the interpolated track, a peak is settled with SGP4
 // (the track is within ~1e-5° of it).
 constexpr double kNearHorizonDeg = 1e-3;
@@ -165,7 +165,7 @@ class PassSearch {
   // The in-view end of the AOS or LOS between two samples on either side of the horizon.
   Sample crossing(Sample a, Sample b) {
     if (grid_ && fast_slope_scale_ > 0.0) {
-      // Bisect the interpolated track to a millisecond; one Newton step on SGP4's margin from
+      // Bisect the interpolated track to 20 ms; one Newton step on SGP4's margin from
       // where the track crosses (the track's slope, which differs from SGP4's by parts in a
       // million); then check with SGP4 that the crossing lies within a bracket of the
       // tolerance around it: the answer bisecting with SGP4 all the way gives, to within the
