@@ -6,6 +6,7 @@
 #include <charconv>
 #include <chrono>
 #include <cstdlib>
+#include <expected>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -439,12 +440,16 @@ int run_cli(int argc, char** argv, std::istream& in, std::ostream& out, std::ost
   });
 
   // orbit passes
-  std::string passes_tle, passes_start, passes_stop, passes_format = "csv";
+  std::string passes_tle, passes_start, passes_stop, passes_format = "csv", stations_file;
   std::vector<std::string> station_specs;
+  unsigned passes_threads = 0;
   auto* passes = orbit->add_subcommand("passes", "passes of every satellite over stations");
   passes->add_option("--tle", passes_tle, "file of 2- or 3-line element sets")->required();
-  passes->add_option("--station", station_specs, "NAME,LAT,LON,HEIGHT_M[,MIN_EL_DEG] (repeatable)")
-      ->required();
+  passes->add_option("--station", station_specs, "NAME,LAT,LON,HEIGHT_M[,MIN_EL_DEG] (repeatable)");
+  passes->add_option(
+      "--stations", stations_file,
+      "CSV file, a station a line: NAME,LAT,LON,HEIGHT_M[,MIN_EL_DEG] ('#' comments)");
+  passes->add_option("--threads", passes_threads, "threads over satellites (0: one per core)");
   passes->add_option("--start", passes_start, "ISO 8601 UTC (…Z)")->required();
   passes->add_option("--stop", passes_stop, "ISO 8601 UTC")->required();
   passes->add_option("--format", passes_format, "csv | json")->capture_default_str();
@@ -456,13 +461,10 @@ int run_cli(int argc, char** argv, std::istream& in, std::ostream& out, std::ost
     if (passes_format != "csv" && passes_format != "json") {
       return bad("--format must be csv or json");
     }
-    struct NamedStation {
-      std::string name;
-      orbit::Station station;
-      orbit::Horizon horizon;
-    };
-    std::vector<NamedStation> stations;
-    for (const std::string& spec : station_specs) {
+    std::vector<std::string> station_names;
+    std::vector<orbit::PassSite> sites;
+    // Empty when `spec` is a station (added), else why not.
+    auto add_station = [&](const std::string& spec) -> std::string {
       std::vector<std::string> parts;
       std::stringstream fields(spec);
       for (std::string part; std::getline(fields, part, ',');) parts.push_back(part);
@@ -474,15 +476,32 @@ int run_cli(int argc, char** argv, std::istream& in, std::ostream& out, std::ost
         auto [stop, ec] = std::from_chars(begin, end, numbers[i - 1]);
         numbers_ok = ec == std::errc() && stop == end;
       }
-      if (!numbers_ok || parts[0].empty()) {
-        return bad("--station " + spec + ": expected NAME,LAT,LON,HEIGHT_M[,MIN_EL_DEG]");
-      }
+      if (!numbers_ok || parts[0].empty()) return "expected NAME,LAT,LON,HEIGHT_M[,MIN_EL_DEG]";
       auto station = orbit::Station::create({numbers[0], numbers[1], numbers[2] / 1000.0});
-      if (!station) return bad("--station " + spec + ": " + station.error().message);
+      if (!station) return station.error().message;
       auto horizon = orbit::Horizon::flat(numbers[3]);
-      if (!horizon) return bad("--station " + spec + ": " + horizon.error().message);
-      stations.push_back({parts[0], *station, *horizon});
+      if (!horizon) return horizon.error().message;
+      station_names.push_back(parts[0]);
+      sites.push_back({*station, *horizon});
+      return {};
+    };
+    for (const std::string& spec : station_specs) {
+      if (auto why = add_station(spec); !why.empty()) return bad("--station " + spec + ": " + why);
     }
+    if (!stations_file.empty()) {
+      std::ifstream list(stations_file, std::ios::binary);
+      if (!list) return bad("cannot read " + stations_file);
+      int line_number = 0;
+      for (std::string line; std::getline(list, line);) {
+        ++line_number;
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        if (line.empty() || line.front() == '#') continue;
+        if (auto why = add_station(line); !why.empty()) {
+          return bad(fmt::format("{}:{}: {}", stations_file, line_number, why));
+        }
+      }
+    }
+    if (sites.empty()) return bad("no station: give --station or --stations");
     auto start = orbit::parse_iso8601_utc(passes_start);
     if (!start) return bad("--start: " + start.error().to_string());
     auto stop = orbit::parse_iso8601_utc(passes_stop);
@@ -499,17 +518,34 @@ int run_cli(int argc, char** argv, std::istream& in, std::ostream& out, std::ost
     out << (json ? "[" : "satellite,station,aos,tca,los,max_elevation,aos_azimuth,los_azimuth\n");
     bool first = true;
     int failures = 0;
+    // Every satellite is searched over every station at once (threads over satellites), then
+    // printed in the file's order.
+    std::vector<orbit::Sgp4> satellites;
+    std::vector<std::expected<std::size_t, orbit::Sgp4Error>> row_of;  // per element set
     for (const orbit::Tle& tle : *sets) {
       auto sgp4 = orbit::Sgp4::create(tle);
       if (!sgp4) {
+        row_of.push_back(std::unexpected(sgp4.error()));
+        continue;
+      }
+      row_of.push_back(satellites.size());
+      satellites.push_back(*sgp4);
+    }
+    auto network = orbit::predict_network_passes(satellites, sites, *start, *stop, {},
+                                                 {.threads = passes_threads});
+    if (!network) return bad(network.error().message);
+    for (std::size_t n = 0; n < sets->size(); ++n) {
+      const orbit::Tle& tle = (*sets)[n];
+      if (!row_of[n]) {
         err << "jingkai: satellite " << tle.catalog_number << ": SGP4 error "
-            << orbit::code(sgp4.error()) << " (" << orbit::describe(sgp4.error()) << ")\n";
+            << orbit::code(row_of[n].error()) << " (" << orbit::describe(row_of[n].error())
+            << ")\n";
         ++failures;
         continue;
       }
-      for (const NamedStation& station : stations) {
-        auto found = orbit::predict_passes(*sgp4, station.station, station.horizon, *start, *stop);
-        if (!found) return bad(found.error().message);
+      for (std::size_t i = 0; i < sites.size(); ++i) {
+        const std::string& station_name = station_names[i];
+        const orbit::PassPrediction* found = &network->at(*row_of[n], i);
         for (const orbit::Pass& pass : found->passes) {
           const std::string aos = orbit::format_iso8601_utc(pass.aos.time);
           const std::string tca = orbit::format_iso8601_utc(pass.tca.time);
@@ -520,12 +556,12 @@ int run_cli(int argc, char** argv, std::istream& in, std::ostream& out, std::ost
                        "{{\"satellite\":{},\"station\":{},\"aos\":\"{}\",\"tca\":\"{}\","
                        "\"los\":\"{}\",\"max_elevation\":{:.4f},\"aos_azimuth\":{:.4f},"
                        "\"los_azimuth\":{:.4f},\"aos_clipped\":{},\"los_clipped\":{}}}",
-                       tle.catalog_number, boost::json::serialize(boost::json::value(station.name)),
+                       tle.catalog_number, boost::json::serialize(boost::json::value(station_name)),
                        aos, tca, los, pass.max_elevation_deg, pass.aos.azimuth_deg,
                        pass.los.azimuth_deg, pass.aos_clipped, pass.los_clipped);
           } else {
             out << fmt::format("{},{},{},{},{},{:.4f},{:.4f},{:.4f}\n", tle.catalog_number,
-                               station.name, aos, tca, los, pass.max_elevation_deg,
+                               station_name, aos, tca, los, pass.max_elevation_deg,
                                pass.aos.azimuth_deg, pass.los.azimuth_deg);
           }
           first = false;

@@ -41,6 +41,9 @@ class Station {
 
   const Geodetic& location() const { return location_; }
   const Vector3& position_itrf_km() const { return position_; }
+  // The ellipsoid normal at the station (unit, ITRF): elevation ≥ e ⇔ up·d ≥ sin(e)|d| for d
+  // the station-to-satellite vector.
+  const Vector3& up() const { return up_; }
 
  private:
   Station() = default;

@@ -199,6 +199,7 @@ check "orbit passes over two stations" \
   --station Kashi,39.5,76.0,1200 --start 2000-06-28T00:00:00Z --stop 2000-06-29T00:00:00Z
 check "…has the issue's columns" contains "satellite,station,aos,tca,los,max_elevation,aos_azimuth,los_azimuth"
 check "…and passes for both stations" bash -c "grep -q ',Zhuji,' <<<'$out' && grep -q ',Kashi,' <<<'$out'"
+two_stations=$out
 check "a station at latitude 91" \
   run 2 "$bin" orbit passes --tle "$work/5.tle" --station Bad,91,0,0 \
   --start 2000-06-28T00:00:00Z --stop 2000-06-29T00:00:00Z
@@ -206,6 +207,26 @@ check "…is refused saying why" contains "latitude"
 check "a malformed station" \
   run 2 "$bin" orbit passes --tle "$work/5.tle" --station Zhuji,north,0,0 \
   --start 2000-06-28T00:00:00Z --stop 2000-06-29T00:00:00Z
+# The same stations from a file (--stations), with comments and a Windows line end; the
+# passes must be those of the --station form, whichever the number of threads.
+printf '# name,lat,lon,height_m,min_el\nZhuji,29.71,120.24,10,10\r\n\nKashi,39.5,76.0,1200\n' >"$work/stations.csv"
+check "orbit passes --stations FILE" \
+  run 0 "$bin" orbit passes --tle "$work/5.tle" --stations "$work/stations.csv" --threads 2 \
+  --start 2000-06-28T00:00:00Z --stop 2000-06-29T00:00:00Z
+same_as_station_form() { [ "$out" = "$two_stations" ] || { echo "  differs: $out"; return 1; }; }
+check "…gives the passes of the --station form" same_as_station_form
+check "…and has passes" [ "$(wc -l <<<"$out")" -gt 2 ]
+printf 'Zhuji,29.71,120.24,10\nBad,95,0,0\n' >"$work/bad-stations.csv"
+check "a stations file with a latitude of 95" \
+  run 2 "$bin" orbit passes --tle "$work/5.tle" --stations "$work/bad-stations.csv" \
+  --start 2000-06-28T00:00:00Z --stop 2000-06-29T00:00:00Z
+check "…names the file and line" contains "bad-stations.csv:2"
+check "a missing stations file" \
+  run 2 "$bin" orbit passes --tle "$work/5.tle" --stations "$work/none.csv" \
+  --start 2000-06-28T00:00:00Z --stop 2000-06-29T00:00:00Z
+check "no station at all" \
+  run 2 "$bin" orbit passes --tle "$work/5.tle" --start 2000-06-28T00:00:00Z --stop 2000-06-29T00:00:00Z
+check "…says so" contains "no station"
 check "orbit bench" run 0 "$bin" orbit bench --tle "$work/5.tle" --steps 1000 --threads 1
 last_line_is_rate() { [[ $(tail -n 1 <<<"$out") =~ ^propagations_per_second:\ [0-9]+$ ]]; }
 check "…ends with propagations_per_second" last_line_is_rate
