@@ -1,10 +1,9 @@
 #include "app/app.hpp"
 
-#include "app/demo_zone.hpp"
-
 #include <fstream>
 #include <sstream>
 
+#include "app/demo_zone.hpp"
 #include "modules/accounts/routes.hpp"
 #include "modules/audit/routes.hpp"
 #include "modules/calendar/routes.hpp"
@@ -39,10 +38,9 @@ Result<std::unique_ptr<App>> App::open(const AppOptions& options, const Clock& c
   auto pinyin = PinyinIndex::parse(*pinyin_text);
   if (!pinyin) return std::unexpected(pinyin.error());
   if (auto migrated = store::migrate(**db); !migrated) return std::unexpected(migrated.error());
-  return std::unique_ptr<App>(
-      new App(options, clock, std::move(*db),
-              std::make_unique<IndustryCatalog>(std::move(*industries)),
-              std::make_unique<PinyinIndex>(std::move(*pinyin))));
+  return std::unique_ptr<App>(new App(options, clock, std::move(*db),
+                                      std::make_unique<IndustryCatalog>(std::move(*industries)),
+                                      std::make_unique<PinyinIndex>(std::move(*pinyin))));
 }
 
 App::App(const AppOptions& options, const Clock& clock, std::unique_ptr<store::Database> db,

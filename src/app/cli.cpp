@@ -13,9 +13,10 @@
 #include <thread>
 
 #include "app/app.hpp"
-#include "app/cli_support.hpp"
 #include "app/cli_statistics.hpp"
+#include "app/cli_support.hpp"
 #include "http/server.hpp"
+#include "modules/enterprises/routes.hpp"
 #include "orbit/batch.hpp"
 #include "orbit/frames.hpp"
 #include "orbit/geodetic.hpp"
@@ -23,7 +24,6 @@
 #include "orbit/passes.hpp"
 #include "orbit/time_scales.hpp"
 #include "orbit/verification_output.hpp"
-#include "modules/enterprises/routes.hpp"
 #include "store/migrations.hpp"
 
 namespace jingkai::app {
@@ -94,9 +94,8 @@ int run_cli(int argc, char** argv, std::istream& in, std::ostream& out, std::ost
   demo_command->callback([&] {
     auto app = open_app(demo_data, clock);
     if (!app) return void(status = report(err, app.error()));
-    auto seeded = seed_demo(**app, console_actor(), [&err](std::string_view step) {
-      err << "demo: " << step << "\n";
-    });
+    auto seeded = seed_demo(**app, console_actor(),
+                            [&err](std::string_view step) { err << "demo: " << step << "\n"; });
     if (!seeded) return void(status = report(err, seeded.error()));
     out << (*seeded ? "created" : "already present") << ": demo zone " << kDemoZone
         << ", log in as " << kDemoAdmin << " / " << kDemoPassword << "\n";

@@ -75,7 +75,8 @@ void add_statistics_commands(CLI::App& cli, const Clock& clock, std::ostream& ou
   auto* import = cli.add_subcommand("import", "import statistics files");
   import->require_subcommand(1);
   auto* import_reports = import->add_subcommand(
-      "reports", "import monthly enterprise reports from CSV (UTF-8 or GBK) or XLSX; all or nothing");
+      "reports",
+      "import monthly enterprise reports from CSV (UTF-8 or GBK) or XLSX; all or nothing");
   state->import_zone.add_to(import_reports);
   import_reports->add_option("file", state->import_file, "CSV or XLSX file")->required();
   import_reports->add_option("--encoding", state->import_encoding,
@@ -95,8 +96,7 @@ void add_statistics_commands(CLI::App& cli, const Clock& clock, std::ostream& ou
     auto actor = console_actor_in(**app, state->import_zone.zone);
     if (!actor) return void(status = report(err, actor.error()));
     ProgressBar bar(err);
-    const std::string name =
-        state->import_file.substr(state->import_file.find_last_of('/') + 1);
+    const std::string name = state->import_file.substr(state->import_file.find_last_of('/') + 1);
     auto outcome = (*app)->report_importer().run(
         *actor, std::move(*bytes), encoding, name, state->dry_run,
         [&bar](std::string_view phase, double fraction) { bar.show(phase, fraction); });
@@ -128,7 +128,8 @@ void add_statistics_commands(CLI::App& cli, const Clock& clock, std::ostream& ou
       ->capture_default_str();
   export_command->add_option("--from", state->export_from, "first period, YYYY-MM (reports)");
   export_command->add_option("--to", state->export_to, "last period, YYYY-MM (reports)");
-  export_command->add_option("-o,--output", state->export_output, "file to write (default: stdout)");
+  export_command->add_option("-o,--output", state->export_output,
+                             "file to write (default: stdout)");
   export_command->callback([state, &clock, &out, &err, &status] {
     auto format = enterprises::parse_sheet_format(state->export_format);
     if (!format) return void(status = report(err, format.error()));

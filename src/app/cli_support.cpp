@@ -32,8 +32,8 @@ Result<Actor> console_actor_in(App& app, std::string_view zone_code) {
     actor.roles.assign(kAllRoles.begin(), kAllRoles.end());
     return actor;
   }
-  return std::unexpected(Error::not_found(
-      "zone_not_found", "园区不存在 (no such zone): " + std::string(zone_code)));
+  return std::unexpected(
+      Error::not_found("zone_not_found", "园区不存在 (no such zone): " + std::string(zone_code)));
 }
 
 Result<std::unique_ptr<App>> open_app(const DataOptions& data, const Clock& clock,

@@ -47,7 +47,7 @@ class Random {
 struct DemoChain {
   std::string_view code;
   std::string_view name;
-  std::string_view word;  // goes into firm names
+  std::string_view word;                     // goes into firm names
   std::vector<std::string_view> industries;  // GB/T 4754-2017 classes
 };
 
@@ -72,18 +72,18 @@ const std::vector<std::string_view> kTraditionalIndustries = {"1761", "3311", "3
 const std::vector<std::string_view> kTraditionalWords = {"针织", "五金", "机械", "纺织"};
 
 const std::vector<std::string_view> kBrands = {
-    "恒远", "华越", "金诚", "天成", "宏达", "瑞丰", "盛世", "佳利", "永泰", "鼎盛", "中誉",
-    "海鸿", "万安", "凯达", "精工", "明辉", "博远", "新宇", "立信", "龙腾", "正泰", "嘉禾",
-    "卓越", "东升", "汇通", "锦程", "宇航", "联创", "信达", "华晟", "富春", "浣江", "暨阳",
-    "陶朱", "枫桥", "同山", "五泄", "西施", "越城", "兴业", "康达", "安和", "晨光", "远景",
-    "启明", "弘毅", "致远", "鸿运", "广源", "振华"};
+    "恒远", "华越", "金诚", "天成", "宏达", "瑞丰", "盛世", "佳利", "永泰", "鼎盛",
+    "中誉", "海鸿", "万安", "凯达", "精工", "明辉", "博远", "新宇", "立信", "龙腾",
+    "正泰", "嘉禾", "卓越", "东升", "汇通", "锦程", "宇航", "联创", "信达", "华晟",
+    "富春", "浣江", "暨阳", "陶朱", "枫桥", "同山", "五泄", "西施", "越城", "兴业",
+    "康达", "安和", "晨光", "远景", "启明", "弘毅", "致远", "鸿运", "广源", "振华"};
 const std::vector<std::string_view> kKinds = {"科技有限公司", "股份有限公司", "制造有限公司",
                                               "实业有限公司"};
 const std::vector<std::string_view> kSurnames = {"张", "王", "李", "赵", "陈", "杨", "周",
                                                  "吴", "徐", "孙", "朱", "马", "胡", "郭",
                                                  "何", "楼", "宣", "斯", "蔡", "俞"};
-const std::vector<std::string_view> kGiven = {"建国", "伟", "芳", "志强", "海燕", "国良",
-                                              "晓东", "丽娟", "永明", "立新", "红", "俊杰",
+const std::vector<std::string_view> kGiven = {"建国", "伟",   "芳",   "志强", "海燕", "国良",
+                                              "晓东", "丽娟", "永明", "立新", "红",   "俊杰",
                                               "文斌", "雪梅", "国庆", "建华"};
 
 // Share of a year's output each month brings: Spring Festival empties February.
@@ -145,7 +145,8 @@ Result<DemoFigures> build_demo_enterprises(App& app, const Actor& actor, const D
   say("industrial chains");
   std::vector<enterprises::ChainId> chain_ids;
   for (const DemoChain& chain : demo_chains()) {
-    auto added = app.enterprises().add_chain(actor, {0, std::string(chain.code), std::string(chain.name)});
+    auto added =
+        app.enterprises().add_chain(actor, {0, std::string(chain.code), std::string(chain.name)});
     if (!added) return std::unexpected(added.error());
     chain_ids.push_back(added->id);
   }
@@ -178,14 +179,13 @@ Result<DemoFigures> build_demo_enterprises(App& app, const Actor& actor, const D
     d.division_code = "330681";
     if (chained) {
       d.chain_id = chain_ids[chain];
-      d.industry_code =
-          industry_in(app.industries(), random.pick(demo_chains()[chain].industries));
+      d.industry_code = industry_in(app.industries(), random.pick(demo_chains()[chain].industries));
     } else {
       d.industry_code = industry_in(app.industries(), random.pick(kTraditionalIndustries));
     }
-    d.land_area_centimu = above ? std::int64_t(random.uniform(10, 300)) * 100 +
-                                      std::int64_t(random.below(100))
-                                : (random.below(3) == 0 ? 0 : std::int64_t(random.uniform(2, 30)) * 100);
+    d.land_area_centimu =
+        above ? std::int64_t(random.uniform(10, 300)) * 100 + std::int64_t(random.below(100))
+              : (random.below(3) == 0 ? 0 : std::int64_t(random.uniform(2, 30)) * 100);
     d.founded_on = Date(std::chrono::year(1995 + int(random.below(29))) / 1 / 1) +
                    std::chrono::days(random.below(365));
     // Sizes chosen so that the counts of the article hold whatever the noise: firms over 100
@@ -211,12 +211,13 @@ Result<DemoFigures> build_demo_enterprises(App& app, const Actor& actor, const D
   std::iota(large.begin(), large.end(), 1);
   random.shuffle(large);
   const std::vector<std::pair<std::string_view, std::string_view>> kListings = {
-      {"SSE", "603"}, {"SZSE", "002"}, {"SZSE", "300"}, {"SSE", "688"}, {"HKEX", ""}, {"BSE", "83"}};
+      {"SSE", "603"}, {"SZSE", "002"}, {"SZSE", "300"},
+      {"SSE", "688"}, {"HKEX", ""},    {"BSE", "83"}};
   for (int k = 0; k < shape.listed && k < int(large.size()); ++k) {
     auto& d = firms[large[k]].draft;
     const auto& [exchange, prefix] = kListings[k % kListings.size()];
     d.listed_exchange = std::string(exchange);
-    d.listed_ticker = exchange == "HKEX" ? fmt::format("{:04}", 1000 + random.below(8000))
+    d.listed_ticker = exchange == "HKEX"  ? fmt::format("{:04}", 1000 + random.below(8000))
                       : exchange == "BSE" ? fmt::format("{}{:04}", prefix, random.below(10000))
                                           : fmt::format("{}{:03}", prefix, random.below(1000));
   }
@@ -232,8 +233,8 @@ Result<DemoFigures> build_demo_enterprises(App& app, const Actor& actor, const D
   const int year = int(std::chrono::year_month_day{today}.year());
   for (int index : high_tech) {
     auto& d = firms[index].draft;
-    d.high_tech_certificate = fmt::format("GR{}330{:05}", year - 1 - int(random.below(2)),
-                                          random.below(100000));
+    d.high_tech_certificate =
+        fmt::format("GR{}330{:05}", year - 1 - int(random.below(2)), random.below(100000));
     d.high_tech_expires_on = Date(std::chrono::year(year + 1 + int(random.below(2))) / 12 / 1);
   }
   // Certificates that lapsed: on record, but these firms no longer count as high-tech.

@@ -30,8 +30,8 @@ bool read_decimal(std::string_view text, int decimals, bool allow_negative, std:
   for (; i < text.size() && text[i] != '.'; ++i) {
     const char c = text[i];
     if (c == ',' || c == ' ') {
-      if (integer_digits == 0 || (group != -1 && group != 3) || (group == -1 && integer_digits > 3) ||
-          (separator != 0 && separator != c)) {
+      if (integer_digits == 0 || (group != -1 && group != 3) ||
+          (group == -1 && integer_digits > 3) || (separator != 0 && separator != c)) {
         why = "misplaced thousands separator";
         return false;
       }

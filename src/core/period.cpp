@@ -7,8 +7,8 @@ namespace jingkai {
 Result<Period> parse_period(std::string_view text, std::string_view field) {
   auto bad = [&](std::string_view why) {
     return std::unexpected(Error::invalid(
-        "bad_period", fmt::format("统计期须为 YYYY-MM 格式: \"{}\" (period must be YYYY-MM: {})",
-                                  text, why),
+        "bad_period",
+        fmt::format("统计期须为 YYYY-MM 格式: \"{}\" (period must be YYYY-MM: {})", text, why),
         std::string(field)));
   };
   if (text.size() != 7 || text[4] != '-') return bad("not YYYY-MM");

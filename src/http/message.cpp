@@ -1,7 +1,6 @@
 #include "http/message.hpp"
 
 #include <fmt/format.h>
-
 #include <spdlog/spdlog.h>
 
 namespace jingkai::http {
@@ -67,8 +66,7 @@ Response error_response(const Error& error, boost::json::object details) {
   return json_response(status_for(error.kind), details);
 }
 
-Response file_response(std::string_view content_type, std::string_view filename,
-                       std::string body) {
+Response file_response(std::string_view content_type, std::string_view filename, std::string body) {
   Response response{StatusCode::ok, 11};
   response.set(beast_http::field::content_type, content_type);
   response.set(beast_http::field::content_disposition,

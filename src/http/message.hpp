@@ -25,8 +25,7 @@ Response error_response(const Error& error);
 Response error_response(const Error& error, boost::json::object details);
 
 // A file to download: `filename` (ASCII) is what the browser saves it as.
-Response file_response(std::string_view content_type, std::string_view filename,
-                       std::string body);
+Response file_response(std::string_view content_type, std::string_view filename, std::string body);
 StatusCode status_for(ErrorKind kind);
 
 // {items, total, page, page_size}, rendering each item with `render`.

@@ -120,7 +120,7 @@ Page<AuditRecord> AuditLog::list(Tx& tx, ZoneId zone, PageRequest request) const
 }
 
 Page<AuditRecord> AuditLog::list_entity(Tx& tx, ZoneId zone, std::string_view entity,
-                                         std::string_view entity_id, PageRequest request) const {
+                                        std::string_view entity_id, PageRequest request) const {
   Page<AuditRecord> page;
   page.page = request.page;
   page.page_size = request.page_size;

@@ -18,8 +18,10 @@ const std::vector<Migration>& all_migrations() {
       {3, "calendar: imported years of the working-day calendar", calendar::CalendarRepo::schema()},
       {4, "enterprises: chains, registry, monthly reports", enterprises::EnterpriseRepo::schema()},
       {5, "indicators: city totals", indicators::IndicatorRepo::schema()},
-      {6, "audit log: records by entity", {"CREATE INDEX audit_log_entity ON audit_log (zone_id,"
-                                           " entity, entity_id, seq)"}},
+      {6,
+       "audit log: records by entity",
+       {"CREATE INDEX audit_log_entity ON audit_log (zone_id,"
+        " entity, entity_id, seq)"}},
   };
   return kMigrations;
 }
@@ -79,8 +81,11 @@ Result<SchemaState> migrate(Database& db, const std::vector<Migration>& migratio
         tx.sql() << render(statement, tx.dialect());
       }
       const long long now = SystemClock{}.now_ms();
+      // A named copy: SOCI runs the statement when the full expression ends, after a
+      // temporary passed to soci::use() would already be gone.
+      const std::string name(migration.name);
       tx.sql() << "INSERT INTO schema_migrations (version, name, applied_at) VALUES (:v, :n, :t)",
-          soci::use(migration.version), soci::use(std::string(migration.name)), soci::use(now);
+          soci::use(migration.version), soci::use(name), soci::use(now);
       return {};
     });
     if (!applied) return std::unexpected(applied.error());

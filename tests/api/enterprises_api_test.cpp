@@ -1,7 +1,7 @@
 // The enterprise registry and its monthly reports through the API: identifiers checked
 // against the national standards, search, the above-scale rule, import and export.
-#include <gtest/gtest.h>
 #include <fmt/format.h>
+#include <gtest/gtest.h>
 #include <iconv.h>
 
 #include "support/samples.hpp"
@@ -29,9 +29,9 @@ json::object firm(const std::string& uscc, const std::string& name) {
 }
 
 json::object figures(std::int64_t output_fen, std::int64_t revenue_fen) {
-  return {{"output_fen", output_fen},     {"value_added_fen", output_fen / 4},
-          {"revenue_fen", revenue_fen},   {"profit_fen", revenue_fen / 20},
-          {"tax_fen", revenue_fen / 25},  {"employees", 120},
+  return {{"output_fen", output_fen},    {"value_added_fen", output_fen / 4},
+          {"revenue_fen", revenue_fen},  {"profit_fen", revenue_fen / 20},
+          {"tax_fen", revenue_fen / 25}, {"employees", 120},
           {"energy_kgce", 50'000}};
 }
 
@@ -68,8 +68,7 @@ class EnterprisesApiTest : public ::testing::Test {
     return reply.json().at("id").as_int64();
   }
 
-  testing::Reply put(const std::string& target, const json::value& body,
-                     const std::string& token) {
+  testing::Reply put(const std::string& target, const json::value& body, const std::string& token) {
     return server_.client().send(http::Verb::put, target, json::serialize(body), token);
   }
 
@@ -195,9 +194,8 @@ TEST_F(EnterprisesApiTest, ASecondEnterpriseWithTheSameCodeIsRefused) {
 }
 
 TEST_F(EnterprisesApiTest, SearchesByNameCodeAndPinyinInitialsAndFilters) {
-  auto chain = server_.client().post("/api/v1/chains",
-                                     json::object{{"code", "smart-vision"}, {"name", "智能视觉"}},
-                                     admin_);
+  auto chain = server_.client().post(
+      "/api/v1/chains", json::object{{"code", "smart-vision"}, {"name", "智能视觉"}}, admin_);
   ASSERT_EQ(chain.status, 201) << chain.body;
   const std::int64_t chain_id = chain.json().at("id").as_int64();
   json::object vision = firm(sample_uscc(5), "诸暨光电科技有限公司");
@@ -259,7 +257,8 @@ TEST_F(EnterprisesApiTest, AnEnterpriseUserCannotReadTheRegistry) {
   server_.add_user("applicant", "zone-a", {Role::enterprise_user});
   auto reply = server_.client().get("/api/v1/enterprises", server_.login("applicant"));
   EXPECT_EQ(reply.status, 403);
-  auto write = server_.client().post("/api/v1/enterprises", firm(sample_uscc(9), "戊公司"), leader_);
+  auto write =
+      server_.client().post("/api/v1/enterprises", firm(sample_uscc(9), "戊公司"), leader_);
   EXPECT_EQ(write.status, 403);
 }
 
@@ -309,8 +308,9 @@ TEST_F(EnterprisesApiTest, AboveScaleFollowsLastYearsRevenueAndAManualOverride) 
   // million (19.2 million).
   for (int month = 1; month <= 12; ++month) {
     const std::string period = fmt::format("2025-{:02}", month);
-    ASSERT_EQ(put(big_base + "/reports/" + period, figures(170'000'000, 170'000'000), stats_).status,
-              200);
+    ASSERT_EQ(
+        put(big_base + "/reports/" + period, figures(170'000'000, 170'000'000), stats_).status,
+        200);
     ASSERT_EQ(
         put(small_base + "/reports/" + period, figures(160'000'000, 160'000'000), stats_).status,
         200);
@@ -339,8 +339,8 @@ TEST_F(EnterprisesApiTest, AFirmWithoutLastYearIsJudgedOnThisYearAnnualised) {
   const std::string base = "/api/v1/enterprises/" + std::to_string(id);
   // Three months at 1.8 million: 21.6 million a year.
   for (int month = 1; month <= 3; ++month) {
-    put(base + "/reports/" + fmt::format("2026-{:02}", month),
-        figures(180'000'000, 180'000'000), stats_);
+    put(base + "/reports/" + fmt::format("2026-{:02}", month), figures(180'000'000, 180'000'000),
+        stats_);
   }
   EXPECT_EQ(server_.client().get(base, leader_).json().at("above_scale"), true);
 }
@@ -435,9 +435,8 @@ TEST_F(EnterprisesApiTest, ImportsGbkAndEnglishHeadings) {
   auto reply = import(gbk(utf8));
   ASSERT_EQ(reply.status, 200) << reply.body;
   EXPECT_EQ(reply.json().at("inserted"), 1);
-  auto english = import(
-      "uscc,period,output,value_added,revenue,profit,tax,employees,energy_tce\n" +
-      csv_row(sample_uscc(25), "2026-02"));
+  auto english = import("uscc,period,output,value_added,revenue,profit,tax,employees,energy_tce\n" +
+                        csv_row(sample_uscc(25), "2026-02"));
   ASSERT_EQ(english.status, 200) << english.body;
   EXPECT_EQ(report_count(), 2);
 }
@@ -445,15 +444,15 @@ TEST_F(EnterprisesApiTest, ImportsGbkAndEnglishHeadings) {
 TEST_F(EnterprisesApiTest, ImportsAnXlsxAndRefusesATruncatedOne) {
   create(firm(sample_uscc(26), "甲公司"));
   tabular::XlsxWriter sheet("月报");
-  std::vector<std::string> header = {"统一社会信用代码", "统计期", "工业总产值(元)",
-                                     "工业增加值(元)", "主营业务收入(元)", "利润总额(元)",
-                                     "实缴税金(元)", "从业人员(人)", "综合能耗(吨标准煤)"};
+  std::vector<std::string> header = {"统一社会信用代码", "统计期",           "工业总产值(元)",
+                                     "工业增加值(元)",   "主营业务收入(元)", "利润总额(元)",
+                                     "实缴税金(元)",     "从业人员(人)",     "综合能耗(吨标准煤)"};
   sheet.header(header);
   using tabular::Cell;
-  ASSERT_TRUE(sheet.row({Cell{sample_uscc(26)}, Cell{std::string("2026-01")},
-                         Cell{std::int64_t(5000000)}, Cell{1250000.5}, Cell{std::int64_t(4800000)},
-                         Cell{std::int64_t(-20000)}, Cell{std::int64_t(100000)},
-                         Cell{std::int64_t(88)}, Cell{2.5}}));
+  ASSERT_TRUE(
+      sheet.row({Cell{sample_uscc(26)}, Cell{std::string("2026-01")}, Cell{std::int64_t(5000000)},
+                 Cell{1250000.5}, Cell{std::int64_t(4800000)}, Cell{std::int64_t(-20000)},
+                 Cell{std::int64_t(100000)}, Cell{std::int64_t(88)}, Cell{2.5}}));
   auto bytes = sheet.finish();
   ASSERT_TRUE(bytes) << bytes.error().message;
   const std::string xlsx_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

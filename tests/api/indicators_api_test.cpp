@@ -13,7 +13,7 @@ namespace json = boost::json;
 using testing::sample_uscc;
 using testing::TestServer;
 
-constexpr EpochMs kNow = 1781496000000LL;  // 2026-06-15 12:00 China time
+constexpr EpochMs kNow = 1781496000000LL;           // 2026-06-15 12:00 China time
 constexpr std::int64_t kMillionYuan = 100'000'000;  // in fen
 
 class IndicatorsApiTest : public ::testing::Test {
@@ -51,8 +51,10 @@ class IndicatorsApiTest : public ::testing::Test {
   }
 
   json::object firm(int n, const std::string& name) {
-    return {{"uscc", sample_uscc(100 + n)}, {"name", name},
-            {"legal_representative", "李立新"}, {"division_code", "330681"},
+    return {{"uscc", sample_uscc(100 + n)},
+            {"name", name},
+            {"legal_representative", "李立新"},
+            {"division_code", "330681"},
             {"industry_code", "3976"}};
   }
 
@@ -63,13 +65,12 @@ class IndicatorsApiTest : public ::testing::Test {
   }
 
   void report(std::int64_t id, const std::string& period, std::int64_t output_fen) {
-    json::object body{{"output_fen", output_fen},      {"value_added_fen", output_fen / 4},
-                      {"revenue_fen", output_fen},     {"profit_fen", output_fen / 10},
-                      {"tax_fen", output_fen / 20},    {"employees", 100},
+    json::object body{{"output_fen", output_fen},   {"value_added_fen", output_fen / 4},
+                      {"revenue_fen", output_fen},  {"profit_fen", output_fen / 10},
+                      {"tax_fen", output_fen / 20}, {"employees", 100},
                       {"energy_kgce", 1000}};
     auto reply = server_.client().send(
-        http::Verb::put,
-        "/api/v1/enterprises/" + std::to_string(id) + "/reports/" + period,
+        http::Verb::put, "/api/v1/enterprises/" + std::to_string(id) + "/reports/" + period,
         json::serialize(body), admin_);
     ASSERT_EQ(reply.status, 200) << reply.body;
   }
@@ -224,11 +225,9 @@ TEST_F(IndicatorsApiTest, BadPeriodsAreRefused) {
             "period_in_future");
   EXPECT_EQ(client.get("/api/v1/indicators/dashboard?period=26-07", leader_).error_field(),
             "period");
-  EXPECT_EQ(
-      client.get("/api/v1/indicators/ranking?from=2026-05&to=2026-01", leader_).error_field(),
-      "to");
-  EXPECT_EQ(client
-                .get("/api/v1/indicators/ranking?from=2026-01&to=2026-05&order=colour", leader_)
+  EXPECT_EQ(client.get("/api/v1/indicators/ranking?from=2026-05&to=2026-01", leader_).error_field(),
+            "to");
+  EXPECT_EQ(client.get("/api/v1/indicators/ranking?from=2026-01&to=2026-05&order=colour", leader_)
                 .error_field(),
             "order");
 }

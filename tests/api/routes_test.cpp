@@ -49,12 +49,11 @@ TEST(RoleWalk, EveryRouteAnswers401And403And200AsItsRolesSay) {
   // Enterprise 1 exists in zone-a, so that /api/v1/enterprises/1/… can answer 200.
   Actor registrar = Actor::system("test");
   registrar.zone_id = server.app().accounts().list_zones().value().front().id;
-  auto registered = server.app().enterprises().create(
-      registrar, {.uscc = testing::sample_uscc(1),
-                  .name = "演示企业",
-                  .legal_representative = "张伟",
-                  .division_code = "330681",
-                  .industry_code = "3976"});
+  auto registered = server.app().enterprises().create(registrar, {.uscc = testing::sample_uscc(1),
+                                                                  .name = "演示企业",
+                                                                  .legal_representative = "张伟",
+                                                                  .division_code = "330681",
+                                                                  .industry_code = "3976"});
   ASSERT_TRUE(registered) << registered.error().message;
   ASSERT_EQ(registered->id, 1);
   auto client = server.client();

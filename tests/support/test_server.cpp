@@ -1,10 +1,10 @@
 #include "support/test_server.hpp"
 
-#include "modules/enterprises/routes.hpp"
-
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <stdexcept>
+
+#include "modules/enterprises/routes.hpp"
 
 namespace jingkai::testing {
 

@@ -71,10 +71,10 @@ std::string_view extension(SheetFormat format) {
 Result<std::string> export_enterprises(const std::vector<Enterprise>& enterprises,
                                        SheetFormat format) {
   const std::vector<std::string> header = {
-      "统一社会信用代码", "企业名称",     "法定代表人",   "注册地址",     "行政区划代码",
-      "行业代码",         "产业链",       "规上企业",     "高新技术企业证书", "证书有效期",
-      "上市交易所",       "股票代码",     "世界500强集团", "用地面积(亩)", "成立日期",
-      "状态"};
+      "统一社会信用代码", "企业名称",     "法定代表人", "注册地址",
+      "行政区划代码",     "行业代码",     "产业链",     "规上企业",
+      "高新技术企业证书", "证书有效期",   "上市交易所", "股票代码",
+      "世界500强集团",    "用地面积(亩)", "成立日期",   "状态"};
   std::vector<std::vector<Cell>> rows;
   rows.reserve(enterprises.size());
   for (const Enterprise& e : enterprises) {
@@ -100,8 +100,7 @@ Result<std::string> export_reports(const std::vector<MonthlyReport>& reports, Sh
     const MonthlyFigures& f = r.figures;
     rows.push_back({text(r.uscc), text(format_period(r.period)), yuan(f.output_fen),
                     yuan(f.value_added_fen), yuan(f.revenue_fen), yuan(f.profit_fen),
-                    yuan(f.tax_fen), Cell{f.employees},
-                    text(format_decimal(f.energy_kgce, 3))});
+                    yuan(f.tax_fen), Cell{f.employees}, text(format_decimal(f.energy_kgce, 3))});
   }
   return write_sheet(format, "月报", header, rows);
 }

@@ -80,17 +80,18 @@ struct EnterpriseFilter {
   std::optional<bool> global500;
   std::optional<EnterpriseStatus> status;
   std::string industry_prefix;  // e.g. "39" for a division
-  std::string sort = "name";    // name, -name, founded_on, -founded_on, land_area, -land_area, updated_at, -updated_at
+  std::string sort = "name";    // name, -name, founded_on, -founded_on, land_area, -land_area,
+                                // updated_at, -updated_at
 };
 
 // One enterprise's figures for one month (月报). Money in fen; energy in kg of standard coal.
 struct MonthlyFigures {
-  Fen output_fen = 0;         // 工业总产值
-  Fen value_added_fen = 0;    // 工业增加值
-  Fen revenue_fen = 0;        // 主营业务收入
-  Fen profit_fen = 0;         // 利润总额 (may be negative)
-  Fen tax_fen = 0;            // 实缴税金
-  std::int64_t employees = 0; // 从业人员
+  Fen output_fen = 0;            // 工业总产值
+  Fen value_added_fen = 0;       // 工业增加值
+  Fen revenue_fen = 0;           // 主营业务收入
+  Fen profit_fen = 0;            // 利润总额 (may be negative)
+  Fen tax_fen = 0;               // 实缴税金
+  std::int64_t employees = 0;    // 从业人员
   std::int64_t energy_kgce = 0;  // 综合能耗, kg of standard coal (tce × 1000)
 };
 

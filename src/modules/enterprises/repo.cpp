@@ -39,13 +39,12 @@ struct EnterpriseRow {
   template <typename Run>
   auto bind(Run&& run) {
     return run(soci::into(id), soci::into(uscc), soci::into(name), soci::into(initials),
-               soci::into(legal), soci::into(address), soci::into(division),
-               soci::into(industry), soci::into(chain_id, chain_null), soci::into(chain_name),
-               soci::into(certificate), soci::into(expires_on), soci::into(exchange),
-               soci::into(ticker), soci::into(global500),
-               soci::into(above_scale_override, override_null), soci::into(land_area),
-               soci::into(founded_on), soci::into(status), soci::into(created_at),
-               soci::into(updated_at), soci::into(above_scale));
+               soci::into(legal), soci::into(address), soci::into(division), soci::into(industry),
+               soci::into(chain_id, chain_null), soci::into(chain_name), soci::into(certificate),
+               soci::into(expires_on), soci::into(exchange), soci::into(ticker),
+               soci::into(global500), soci::into(above_scale_override, override_null),
+               soci::into(land_area), soci::into(founded_on), soci::into(status),
+               soci::into(created_at), soci::into(updated_at), soci::into(above_scale));
   }
 
   Enterprise get(ZoneId zone) const {
@@ -234,9 +233,9 @@ std::vector<Chain> EnterpriseRepo::list_chains(store::Tx& tx, ZoneId zone) const
   Chain chain;
   long long id = 0;
   const long long zone_id = zone;
-  auto rows = tx.query("SELECT id, code, name FROM industrial_chains WHERE zone_id = :z ORDER BY id",
-                       soci::use(zone_id), soci::into(id), soci::into(chain.code),
-                       soci::into(chain.name));
+  auto rows =
+      tx.query("SELECT id, code, name FROM industrial_chains WHERE zone_id = :z ORDER BY id",
+               soci::use(zone_id), soci::into(id), soci::into(chain.code), soci::into(chain.name));
   while (rows.next()) {
     chain.id = id;
     chains.push_back(chain);
@@ -256,7 +255,8 @@ std::optional<Chain> EnterpriseRepo::find_chain(store::Tx& tx, ZoneId zone, Chai
   return chain;
 }
 
-EnterpriseId EnterpriseRepo::insert(store::Tx& tx, ZoneId zone, const Enterprise& enterprise) const {
+EnterpriseId EnterpriseRepo::insert(store::Tx& tx, ZoneId zone,
+                                    const Enterprise& enterprise) const {
   WritableRow row(enterprise);
   long long id = 0;
   const long long zone_id = zone, created = enterprise.created_at;
@@ -300,8 +300,7 @@ std::optional<Enterprise> EnterpriseRepo::find(store::Tx& tx, ZoneId zone, Enter
       "SELECT {}{} FROM enterprises e LEFT JOIN industrial_chains c ON c.id = e.chain_id{}"
       " WHERE e.zone_id = ? AND e.id = ?",
       kEnterpriseColumns, kAboveScaleSql, year_joins(std::to_string(year_of(today))));
-  std::vector<Param> params{Param(static_cast<long long>(zone)),
-                            Param(static_cast<long long>(id))};
+  std::vector<Param> params{Param(static_cast<long long>(zone)), Param(static_cast<long long>(id))};
   EnterpriseRow row;
   bool found = row.bind([&](auto&&... intos) {
     return tx.query_with(sql, params, std::forward<decltype(intos)>(intos)...).next();
@@ -328,8 +327,9 @@ Page<Enterprise> EnterpriseRepo::list(store::Tx& tx, ZoneId zone, const Enterpri
   std::vector<Param> params{Param(static_cast<long long>(zone))};
   const std::string today_text = format_date(today);
   if (!filter.query.empty()) {
-    where += " AND (e.name LIKE ? ESCAPE '\\' OR e.uscc LIKE ? ESCAPE '\\'"
-             " OR e.name_initials LIKE ? ESCAPE '\\')";
+    where +=
+        " AND (e.name LIKE ? ESCAPE '\\' OR e.uscc LIKE ? ESCAPE '\\'"
+        " OR e.name_initials LIKE ? ESCAPE '\\')";
     const std::string escaped = escape_like(filter.query);
     params.emplace_back("%" + escaped + "%");
     params.emplace_back(upper_ascii(escaped) + "%");
@@ -345,7 +345,8 @@ Page<Enterprise> EnterpriseRepo::list(store::Tx& tx, ZoneId zone, const Enterpri
                                : fmt::format(" AND NOT {}", kHighTechSql);
     params.emplace_back(today_text);
   }
-  if (filter.listed) where += *filter.listed ? " AND e.listed_exchange <> ''" : " AND e.listed_exchange = ''";
+  if (filter.listed)
+    where += *filter.listed ? " AND e.listed_exchange <> ''" : " AND e.listed_exchange = ''";
   if (filter.global500) {
     where += *filter.global500 ? " AND e.global500_group <> ''" : " AND e.global500_group = ''";
   }
@@ -392,12 +393,12 @@ bool is_sort_key(std::string_view sort) { return order_by(sort).has_value(); }
 
 void EnterpriseRepo::upsert_report(store::Tx& tx, ZoneId zone, const MonthlyReport& report,
                                    EpochMs now) const {
-  const long long enterprise = report.enterprise_id, zone_id = zone,
-                  period = report.period.index(), updated = now;
+  const long long enterprise = report.enterprise_id, zone_id = zone, period = report.period.index(),
+                  updated = now;
   const MonthlyFigures& f = report.figures;
-  const long long output = f.output_fen, value_added = f.value_added_fen,
-                  revenue = f.revenue_fen, profit = f.profit_fen, tax = f.tax_fen,
-                  employees = f.employees, energy = f.energy_kgce;
+  const long long output = f.output_fen, value_added = f.value_added_fen, revenue = f.revenue_fen,
+                  profit = f.profit_fen, tax = f.tax_fen, employees = f.employees,
+                  energy = f.energy_kgce;
   tx.exec(
       "INSERT INTO enterprise_reports (enterprise_id, period, zone_id, output_fen,"
       " value_added_fen, revenue_fen, profit_fen, tax_fen, employees, energy_kgce, updated_at)"
@@ -446,11 +447,11 @@ std::optional<MonthlyReport> EnterpriseRepo::find_report(store::Tx& tx, ZoneId z
                                 " r.enterprise_id WHERE r.zone_id = :z AND r.enterprise_id = :e"
                                 " AND r.period = :p",
                                 kReportColumns),
-                    soci::use(zone_id), soci::use(id), soci::use(index),
-                    soci::into(row.enterprise), soci::into(row.period), soci::into(row.output),
-                    soci::into(row.value_added), soci::into(row.revenue), soci::into(row.profit),
-                    soci::into(row.tax), soci::into(row.employees), soci::into(row.energy),
-                    soci::into(row.updated), soci::into(row.name), soci::into(row.uscc))) {
+                    soci::use(zone_id), soci::use(id), soci::use(index), soci::into(row.enterprise),
+                    soci::into(row.period), soci::into(row.output), soci::into(row.value_added),
+                    soci::into(row.revenue), soci::into(row.profit), soci::into(row.tax),
+                    soci::into(row.employees), soci::into(row.energy), soci::into(row.updated),
+                    soci::into(row.name), soci::into(row.uscc))) {
     return std::nullopt;
   }
   return row.get();
@@ -499,7 +500,7 @@ Page<MonthlyReport> EnterpriseRepo::list_reports(store::Tx& tx, ZoneId zone,
 }
 
 std::unordered_map<std::string, EnterpriseId> EnterpriseRepo::directory(store::Tx& tx,
-                                                                       ZoneId zone) const {
+                                                                        ZoneId zone) const {
   std::unordered_map<std::string, EnterpriseId> ids;
   const long long zone_id = zone;
   long long id = 0;
@@ -529,17 +530,17 @@ void EnterpriseRepo::refresh_years(store::Tx& tx, ZoneId zone, EnterpriseId ente
   const std::string which = enterprise != 0 ? "enterprise_id = :e" : ":e = 0";
   for (int year : years) {
     const long long y = year, first = year * 12, last = year * 12 + 11;
-    tx.exec(fmt::format("DELETE FROM enterprise_years WHERE zone_id = :z AND year = :y AND {}",
-                         which),
-             soci::use(zone_id), soci::use(y), soci::use(id));
+    tx.exec(
+        fmt::format("DELETE FROM enterprise_years WHERE zone_id = :z AND year = :y AND {}", which),
+        soci::use(zone_id), soci::use(y), soci::use(id));
     tx.exec(fmt::format("INSERT INTO enterprise_years (enterprise_id, year, zone_id, output_fen,"
-                         " value_added_fen, revenue_fen, tax_fen, months)"
-                         " SELECT enterprise_id, :y, zone_id, SUM(output_fen),"
-                         " SUM(value_added_fen), SUM(revenue_fen), SUM(tax_fen), COUNT(*)"
-                         " FROM enterprise_reports WHERE zone_id = :z AND period BETWEEN :a AND"
-                         " :b AND {} GROUP BY enterprise_id, zone_id",
-                         which),
-             soci::use(y), soci::use(zone_id), soci::use(first), soci::use(last), soci::use(id));
+                        " value_added_fen, revenue_fen, tax_fen, months)"
+                        " SELECT enterprise_id, :y, zone_id, SUM(output_fen),"
+                        " SUM(value_added_fen), SUM(revenue_fen), SUM(tax_fen), COUNT(*)"
+                        " FROM enterprise_reports WHERE zone_id = :z AND period BETWEEN :a AND"
+                        " :b AND {} GROUP BY enterprise_id, zone_id",
+                        which),
+            soci::use(y), soci::use(zone_id), soci::use(first), soci::use(last), soci::use(id));
   }
 }
 
@@ -585,11 +586,10 @@ std::vector<PeriodTotal> EnterpriseRepo::period_totals(store::Tx& tx, ZoneId zon
                   " SUM(r.revenue_fen), SUM(r.tax_fen), COUNT(*) FROM enterprise_reports r{}{}"
                   " GROUP BY r.period ORDER BY r.period",
                   joins, where),
-      params, soci::into(period), soci::into(output), soci::into(value_added),
-      soci::into(revenue), soci::into(tax), soci::into(reports));
+      params, soci::into(period), soci::into(output), soci::into(value_added), soci::into(revenue),
+      soci::into(tax), soci::into(reports));
   while (rows.next()) {
-    totals.push_back(
-        {Period::from_index(int(period)), output, value_added, revenue, tax, reports});
+    totals.push_back({Period::from_index(int(period)), output, value_added, revenue, tax, reports});
   }
   return totals;
 }
@@ -655,16 +655,14 @@ std::vector<std::pair<GroupCount, PeriodTotal>> EnterpriseRepo::chain_totals(
                   " WHERE r.zone_id = ? AND r.period BETWEEN ? AND ?{}"
                   " GROUP BY e.chain_id ORDER BY SUM(r.output_fen) DESC",
                   above_scale_only ? year_joins("r.period / 12") : std::string(),
-                  above_scale_only ? fmt::format(" AND ({}) = 1", kAboveScaleSql)
-                                   : std::string()),
+                  above_scale_only ? fmt::format(" AND ({}) = 1", kAboveScaleSql) : std::string()),
       params, soci::into(chain, chain_null), soci::into(name), soci::into(enterprises),
       soci::into(output), soci::into(value_added), soci::into(revenue), soci::into(tax),
       soci::into(reports));
   while (rows.next()) {
-    totals.push_back(
-        {GroupCount{chain_null == soci::i_ok ? std::to_string(chain) : std::string(), name,
-                    enterprises},
-         PeriodTotal{from, output, value_added, revenue, tax, reports}});
+    totals.push_back({GroupCount{chain_null == soci::i_ok ? std::to_string(chain) : std::string(),
+                                 name, enterprises},
+                      PeriodTotal{from, output, value_added, revenue, tax, reports}});
   }
   return totals;
 }
@@ -681,10 +679,9 @@ std::vector<EnterpriseTotal> EnterpriseRepo::ranking(store::Tx& tx, ZoneId zone,
     order_sql = "SUM(r.value_added_fen) * 100 / MAX(e.land_area_centimu)";
   }
   const bool per_mu = order.ends_with("_per_mu");
-  std::vector<Param> params{Param(static_cast<long long>(zone)),
-                            Param(static_cast<long long>(from.index())),
-                            Param(static_cast<long long>(to.index())),
-                            Param(static_cast<long long>(min_output))};
+  std::vector<Param> params{
+      Param(static_cast<long long>(zone)), Param(static_cast<long long>(from.index())),
+      Param(static_cast<long long>(to.index())), Param(static_cast<long long>(min_output))};
   const std::string grouped = fmt::format(
       " FROM enterprise_reports r JOIN enterprises e ON e.id = r.enterprise_id"
       " LEFT JOIN industrial_chains c ON c.id = e.chain_id{}"
@@ -721,8 +718,8 @@ std::optional<Period> EnterpriseRepo::latest_period(store::Tx& tx, ZoneId zone) 
   const long long zone_id = zone;
   long long period = 0;
   soci::indicator null_period = soci::i_ok;
-  tx.query_one("SELECT MAX(period) FROM enterprise_reports WHERE zone_id = :z",
-               soci::use(zone_id), soci::into(period, null_period));
+  tx.query_one("SELECT MAX(period) FROM enterprise_reports WHERE zone_id = :z", soci::use(zone_id),
+               soci::into(period, null_period));
   if (null_period == soci::i_null) return std::nullopt;
   return Period::from_index(int(period));
 }

@@ -61,8 +61,7 @@ class EnterpriseRepo {
   EnterpriseId insert(store::Tx& tx, ZoneId zone, const Enterprise& enterprise) const;
   void update(store::Tx& tx, ZoneId zone, const Enterprise& enterprise) const;
   std::optional<Enterprise> find(store::Tx& tx, ZoneId zone, EnterpriseId id, Date today) const;
-  std::optional<EnterpriseId> find_by_uscc(store::Tx& tx, ZoneId zone,
-                                           std::string_view uscc) const;
+  std::optional<EnterpriseId> find_by_uscc(store::Tx& tx, ZoneId zone, std::string_view uscc) const;
   Page<Enterprise> list(store::Tx& tx, ZoneId zone, const EnterpriseFilter& filter,
                         PageRequest page, Date today) const;
 
@@ -71,9 +70,8 @@ class EnterpriseRepo {
   std::optional<MonthlyReport> find_report(store::Tx& tx, ZoneId zone, EnterpriseId enterprise,
                                            Period period) const;
   // Reports of one enterprise (or all when 0) in [from, to], newest first.
-  Page<MonthlyReport> list_reports(store::Tx& tx, ZoneId zone, EnterpriseId enterprise,
-                                   Period from, Period to, const Scope& scope,
-                                   PageRequest page) const;
+  Page<MonthlyReport> list_reports(store::Tx& tx, ZoneId zone, EnterpriseId enterprise, Period from,
+                                   Period to, const Scope& scope, PageRequest page) const;
   // The enterprises of the zone by credit code.
   std::unordered_map<std::string, EnterpriseId> directory(store::Tx& tx, ZoneId zone) const;
   // Which (enterprise, period) pairs in [from, to] have a report, as report_key()s.

@@ -40,8 +40,8 @@ std::optional<Period> period_from_serial(std::string_view text) {
     return std::nullopt;
   }
   const int serial = std::stoi(std::string(text));
-  const Date day = Date(std::chrono::sys_days(std::chrono::year(1899) / 12 / 30)) +
-                   std::chrono::days(serial);
+  const Date day =
+      Date(std::chrono::sys_days(std::chrono::year(1899) / 12 / 30)) + std::chrono::days(serial);
   return period_of(day);
 }
 
@@ -49,10 +49,14 @@ std::optional<Period> period_from_serial(std::string_view text) {
 
 const std::vector<ReportColumn>& report_columns() {
   static const std::vector<ReportColumn> kColumns = {
-      {"uscc", "统一社会信用代码"},     {"period", "统计期"},
-      {"output", "工业总产值(元)"},     {"value_added", "工业增加值(元)"},
-      {"revenue", "主营业务收入(元)"},  {"profit", "利润总额(元)"},
-      {"tax", "实缴税金(元)"},          {"employees", "从业人员(人)"},
+      {"uscc", "统一社会信用代码"},
+      {"period", "统计期"},
+      {"output", "工业总产值(元)"},
+      {"value_added", "工业增加值(元)"},
+      {"revenue", "主营业务收入(元)"},
+      {"profit", "利润总额(元)"},
+      {"tax", "实缴税金(元)"},
+      {"employees", "从业人员(人)"},
       {"energy_tce", "综合能耗(吨标准煤)"},
   };
   return kColumns;
@@ -218,11 +222,10 @@ Result<ImportOutcome> ReportImporter::run(const Actor& actor, std::string bytes,
     for (Period p : periods) outcome.periods.push_back(format_period(p));
     return outcome;
   }
-  auto saved = enterprises_.save_reports(
-      actor, lines, fmt::format("{} sha256:{}", source, digest),
-      [&](double fraction) {
-        if (progress) progress("write", fraction);
-      });
+  auto saved = enterprises_.save_reports(actor, lines, fmt::format("{} sha256:{}", source, digest),
+                                         [&](double fraction) {
+                                           if (progress) progress("write", fraction);
+                                         });
   if (!saved) return std::unexpected(saved.error());
   outcome.imported = true;
   outcome.inserted = saved->inserted;

@@ -33,8 +33,8 @@ Result<std::int64_t> parse_id(std::string_view text, std::string_view field) {
   std::int64_t id = 0;
   auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
   if (ec != std::errc() || end != text.data() + text.size() || id <= 0) {
-    return std::unexpected(Error::invalid("bad_id", fmt::format("无效的编号: {} (bad id)", text),
-                                          std::string(field)));
+    return std::unexpected(
+        Error::invalid("bad_id", fmt::format("无效的编号: {} (bad id)", text), std::string(field)));
   }
   return id;
 }
@@ -63,9 +63,9 @@ Result<EnterpriseFilter> filter_of(const RequestContext& ctx) {
     std::string_view name;
     std::optional<bool>* into;
   };
-  for (const Flag& flag : {Flag{"above_scale", &filter.above_scale},
-                           Flag{"high_tech", &filter.high_tech}, Flag{"listed", &filter.listed},
-                           Flag{"global500", &filter.global500}}) {
+  for (const Flag& flag :
+       {Flag{"above_scale", &filter.above_scale}, Flag{"high_tech", &filter.high_tech},
+        Flag{"listed", &filter.listed}, Flag{"global500", &filter.global500}}) {
     auto value = query_flag(ctx, flag.name);
     if (!value) return std::unexpected(value.error());
     *flag.into = *value;
@@ -141,16 +141,16 @@ Result<MonthlyFigures> figures_of(const RequestContext& ctx) {
     std::string_view name;
     std::int64_t* into;
   };
-  for (const Field& field : {Field{"output_fen", &f.output_fen},
-                             Field{"value_added_fen", &f.value_added_fen},
-                             Field{"revenue_fen", &f.revenue_fen},
-                             Field{"profit_fen", &f.profit_fen}, Field{"tax_fen", &f.tax_fen},
-                             Field{"employees", &f.employees},
-                             Field{"energy_kgce", &f.energy_kgce}}) {
+  for (const Field& field :
+       {Field{"output_fen", &f.output_fen}, Field{"value_added_fen", &f.value_added_fen},
+        Field{"revenue_fen", &f.revenue_fen}, Field{"profit_fen", &f.profit_fen},
+        Field{"tax_fen", &f.tax_fen}, Field{"employees", &f.employees},
+        Field{"energy_kgce", &f.energy_kgce}}) {
     if (!fields.has(field.name)) {
-      return std::unexpected(Error::invalid(
-          "missing_field", fmt::format("缺少字段 {} (field {} is required)", field.name, field.name),
-          std::string(field.name)));
+      return std::unexpected(
+          Error::invalid("missing_field",
+                         fmt::format("缺少字段 {} (field {} is required)", field.name, field.name),
+                         std::string(field.name)));
     }
     *field.into = fields.optional_int(field.name).value_or(0);
   }
@@ -195,12 +195,9 @@ json::object outcome_json(const ImportOutcome& outcome) {
   }
   json::array periods;
   for (const std::string& period : outcome.periods) periods.emplace_back(period);
-  return {{"rows", outcome.rows},
-          {"imported", outcome.imported},
-          {"inserted", outcome.inserted},
-          {"updated", outcome.updated},
-          {"periods", std::move(periods)},
-          {"problem_count", outcome.problem_count},
+  return {{"rows", outcome.rows},           {"imported", outcome.imported},
+          {"inserted", outcome.inserted},   {"updated", outcome.updated},
+          {"periods", std::move(periods)},  {"problem_count", outcome.problem_count},
           {"problems", std::move(problems)}};
 }
 
@@ -229,15 +226,15 @@ Result<std::vector<T>> all_pages(Fetch&& fetch) {
 
 void register_routes(http::Router& router, EnterpriseService& enterprises,
                      ReportImporter& importer) {
-  router.add(http::Verb::get, "/api/v1/chains", readers(),
-             [&](const RequestContext& ctx) -> Result<Response> {
-               auto chains = enterprises.chains(ctx.actor());
-               if (!chains) return std::unexpected(chains.error());
-               json::array items;
-               for (const Chain& chain : *chains) items.push_back(to_json(chain));
-               return http::json_response(http::StatusCode::ok,
-                                          json::object{{"items", std::move(items)}});
-             });
+  router.add(
+      http::Verb::get, "/api/v1/chains", readers(),
+      [&](const RequestContext& ctx) -> Result<Response> {
+        auto chains = enterprises.chains(ctx.actor());
+        if (!chains) return std::unexpected(chains.error());
+        json::array items;
+        for (const Chain& chain : *chains) items.push_back(to_json(chain));
+        return http::json_response(http::StatusCode::ok, json::object{{"items", std::move(items)}});
+      });
 
   auto chain_of = [](const RequestContext& ctx) -> Result<Chain> {
     auto body = http::parse_json_object(ctx.request);
@@ -336,14 +333,10 @@ void register_routes(http::Router& router, EnterpriseService& enterprises,
                auto history = enterprises.history(ctx.actor(), *id, *page);
                if (!history) return std::unexpected(history.error());
                return http::json_response(
-                   http::StatusCode::ok,
-                   http::page_json(*history, [](const store::AuditRecord& r) {
-                     return json::object{{"seq", r.seq},
-                                         {"at", format_china_time(r.at)},
-                                         {"actor", r.actor},
-                                         {"action", r.action},
-                                         {"before", r.before},
-                                         {"after", r.after}};
+                   http::StatusCode::ok, http::page_json(*history, [](const store::AuditRecord& r) {
+                     return json::object{{"seq", r.seq},       {"at", format_china_time(r.at)},
+                                         {"actor", r.actor},   {"action", r.action},
+                                         {"before", r.before}, {"after", r.after}};
                    }));
              });
 
@@ -355,8 +348,8 @@ void register_routes(http::Router& router, EnterpriseService& enterprises,
                if (!page) return std::unexpected(page.error());
                auto range = period_range(ctx, enterprises.today());
                if (!range) return std::unexpected(range.error());
-               auto reports = enterprises.reports(ctx.actor(), *id, range->first, range->second,
-                                                  {}, *page);
+               auto reports =
+                   enterprises.reports(ctx.actor(), *id, range->first, range->second, {}, *page);
                if (!reports) return std::unexpected(reports.error());
                return http::json_response(
                    http::StatusCode::ok,
@@ -415,8 +408,7 @@ void register_routes(http::Router& router, EnterpriseService& enterprises,
                auto range = period_range(ctx, enterprises.today());
                if (!range) return std::unexpected(range.error());
                auto all = all_pages<MonthlyReport>([&](PageRequest page) {
-                 return enterprises.reports(ctx.actor(), 0, range->first, range->second, {},
-                                            page);
+                 return enterprises.reports(ctx.actor(), 0, range->first, range->second, {}, page);
                });
                if (!all) return std::unexpected(all.error());
                auto file = export_reports(*all, *format);
@@ -452,9 +444,8 @@ void register_routes(http::Router& router, EnterpriseService& enterprises,
                if (!dry_run) return std::unexpected(dry_run.error());
                std::string name(query_text(ctx, "name"));
                if (name.empty() || name.size() > 200 || !is_valid_utf8(name)) name = "upload";
-               auto outcome =
-                   importer.run(ctx.actor(), ctx.request.body(), encoding, name,
-                                dry_run->value_or(false));
+               auto outcome = importer.run(ctx.actor(), ctx.request.body(), encoding, name,
+                                           dry_run->value_or(false));
                if (!outcome) return std::unexpected(outcome.error());
                if (outcome->problem_count > 0) {
                  return http::error_response(

@@ -27,22 +27,22 @@ Status check_text(std::string_view text, std::string_view field, std::string_vie
   }
   const std::size_t length = utf8_length(text);
   if (length < min_chars) {
-    return std::unexpected(Error::invalid(
-        "missing_field", fmt::format("请填写{} ({} is required)", label, field),
-        std::string(field)));
+    return std::unexpected(Error::invalid("missing_field",
+                                          fmt::format("请填写{} ({} is required)", label, field),
+                                          std::string(field)));
   }
   if (length > max_chars) {
-    return std::unexpected(Error::invalid(
-        "too_long", fmt::format("{}不能超过 {} 个字符 ({} is longer than {})", label, max_chars,
-                                field, max_chars),
-        std::string(field)));
+    return std::unexpected(Error::invalid("too_long",
+                                          fmt::format("{}不能超过 {} 个字符 ({} is longer than {})",
+                                                      label, max_chars, field, max_chars),
+                                          std::string(field)));
   }
   return {};
 }
 
 // Exchanges an enterprise may be listed on.
-constexpr std::string_view kExchanges[] = {"SSE", "SZSE", "BSE", "HKEX", "NASDAQ", "NYSE", "LSE",
-                                           "SGX", "TSE", "NEEQ"};
+constexpr std::string_view kExchanges[] = {"SSE",  "SZSE", "BSE", "HKEX", "NASDAQ",
+                                           "NYSE", "LSE",  "SGX", "TSE",  "NEEQ"};
 
 std::string enterprise_json(const Enterprise& e) { return boost::json::serialize(to_json(e)); }
 
@@ -65,8 +65,9 @@ EnterpriseService::EnterpriseService(store::Database& db, const EnterpriseRepo& 
 Date EnterpriseService::today() const { return china_date(clock_.now_ms()); }
 
 Result<std::vector<Chain>> EnterpriseService::chains(const Actor& actor) {
-  return db_.read(
-      [&](store::Tx& tx) -> Result<std::vector<Chain>> { return repo_.list_chains(tx, actor.zone_id); });
+  return db_.read([&](store::Tx& tx) -> Result<std::vector<Chain>> {
+    return repo_.list_chains(tx, actor.zone_id);
+  });
 }
 
 namespace {
@@ -74,9 +75,9 @@ namespace {
 Status check_chain(const Chain& chain) {
   if (chain.code.empty() || chain.code.size() > 40 ||
       chain.code.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-") != std::string::npos) {
-    return std::unexpected(Error::invalid(
-        "bad_chain_code", "产业链代码须为 1-40 位小写字母、数字或连字符 (code: a-z, 0-9, -)",
-        "code"));
+    return std::unexpected(
+        Error::invalid("bad_chain_code",
+                       "产业链代码须为 1-40 位小写字母、数字或连字符 (code: a-z, 0-9, -)", "code"));
   }
   return check_text(chain.name, "name", "产业链名称", 1, 40);
 }
@@ -115,9 +116,10 @@ Result<Chain> EnterpriseService::update_chain(const Actor& actor, const Chain& i
       }
     }
     repo_.update_chain(tx, actor.zone_id, chain);
-    audit_.append(tx, actor,
-                  {"chain.update", "chain", std::to_string(chain.id),
-                   boost::json::serialize(to_json(*before)), boost::json::serialize(to_json(chain))});
+    audit_.append(
+        tx, actor,
+        {"chain.update", "chain", std::to_string(chain.id),
+         boost::json::serialize(to_json(*before)), boost::json::serialize(to_json(chain))});
     repo_.bump_version(tx, actor.zone_id);
     return chain;
   });
@@ -141,7 +143,8 @@ Result<EnterpriseDraft> EnterpriseService::checked(store::Tx& tx, ZoneId zone,
   for (char& c : draft.listed_exchange) {
     if (c >= 'a' && c <= 'z') c = char(c - 'a' + 'A');
   }
-  if (auto ok = check_text(draft.name, "name", "企业名称", 2, 100); !ok) return std::unexpected(ok.error());
+  if (auto ok = check_text(draft.name, "name", "企业名称", 2, 100); !ok)
+    return std::unexpected(ok.error());
   if (auto ok = check_text(draft.legal_representative, "legal_representative", "法定代表人", 1, 50);
       !ok) {
     return std::unexpected(ok.error());
@@ -157,8 +160,8 @@ Result<EnterpriseDraft> EnterpriseService::checked(store::Tx& tx, ZoneId zone,
     return std::unexpected(
         Error::invalid("chain_unknown", "产业链不存在 (no such industrial chain)", "chain_id"));
   }
-  if (auto ok = check_text(draft.high_tech_certificate, "high_tech_certificate", "高新技术企业证书编号",
-                           0, 40);
+  if (auto ok = check_text(draft.high_tech_certificate, "high_tech_certificate",
+                           "高新技术企业证书编号", 0, 40);
       !ok) {
     return std::unexpected(ok.error());
   }
@@ -168,19 +171,19 @@ Result<EnterpriseDraft> EnterpriseService::checked(store::Tx& tx, ZoneId zone,
         "high_tech_expires_on"));
   }
   if (draft.high_tech_certificate.empty() && draft.high_tech_expires_on) {
-    return std::unexpected(Error::invalid(
-        "missing_field", "有效期须与证书编号一同填写 (expiry without a certificate)",
-        "high_tech_certificate"));
+    return std::unexpected(
+        Error::invalid("missing_field", "有效期须与证书编号一同填写 (expiry without a certificate)",
+                       "high_tech_certificate"));
   }
   if (!draft.listed_exchange.empty()) {
     bool known = false;
     for (std::string_view exchange : kExchanges) known = known || exchange == draft.listed_exchange;
     if (!known) {
-      return std::unexpected(Error::invalid(
-          "exchange_unknown",
-          "未知的交易所: " + draft.listed_exchange +
-              " (use SSE, SZSE, BSE, HKEX, NASDAQ, NYSE, LSE, SGX, TSE or NEEQ)",
-          "listed_exchange"));
+      return std::unexpected(
+          Error::invalid("exchange_unknown",
+                         "未知的交易所: " + draft.listed_exchange +
+                             " (use SSE, SZSE, BSE, HKEX, NASDAQ, NYSE, LSE, SGX, TSE or NEEQ)",
+                         "listed_exchange"));
     }
     if (auto ok = check_text(draft.listed_ticker, "listed_ticker", "股票代码", 1, 12); !ok) {
       return std::unexpected(ok.error());
@@ -195,9 +198,9 @@ Result<EnterpriseDraft> EnterpriseService::checked(store::Tx& tx, ZoneId zone,
   }
   // 10 million mu is more land than Zhejiang province has.
   if (draft.land_area_centimu < 0 || draft.land_area_centimu > 1'000'000'000) {
-    return std::unexpected(Error::invalid(
-        "bad_quantity", "用地面积须在 0 到 1000 万亩之间 (land area out of range)",
-        "land_area_mu"));
+    return std::unexpected(
+        Error::invalid("bad_quantity", "用地面积须在 0 到 1000 万亩之间 (land area out of range)",
+                       "land_area_mu"));
   }
   if (draft.founded_on && *draft.founded_on > today()) {
     return std::unexpected(Error::invalid(
@@ -245,7 +248,8 @@ Result<std::int64_t> EnterpriseService::create_all(const Actor& actor,
       auto created = create_in(tx, actor, drafts[i]);
       if (!created) {
         Error error = created.error();
-        error.message = fmt::format("第 {} 家企业 (enterprise #{}): {}", i + 1, i + 1, error.message);
+        error.message =
+            fmt::format("第 {} 家企业 (enterprise #{}): {}", i + 1, i + 1, error.message);
         return std::unexpected(error);
       }
     }
@@ -298,14 +302,14 @@ Result<Enterprise> EnterpriseService::get(const Actor& actor, EnterpriseId id) {
 Result<Page<Enterprise>> EnterpriseService::list(const Actor& actor, const EnterpriseFilter& filter,
                                                  PageRequest page) {
   if (!is_sort_key(filter.sort)) {
-    return std::unexpected(Error::invalid(
-        "bad_sort", "不支持的排序: " + filter.sort + " (unknown sort key)", "sort"));
+    return std::unexpected(
+        Error::invalid("bad_sort", "不支持的排序: " + filter.sort + " (unknown sort key)", "sort"));
   }
   if (!filter.industry_prefix.empty() &&
       (filter.industry_prefix.size() > 4 ||
        filter.industry_prefix.find_first_not_of("0123456789") != std::string::npos)) {
-    return std::unexpected(Error::invalid(
-        "bad_industry_prefix", "行业代码前缀须为 1-4 位数字 (1-4 digits)", "industry"));
+    return std::unexpected(Error::invalid("bad_industry_prefix",
+                                          "行业代码前缀须为 1-4 位数字 (1-4 digits)", "industry"));
   }
   if (filter.query.size() > 100 || !is_valid_utf8(filter.query)) {
     return std::unexpected(Error::invalid("bad_query", "搜索词过长或无效 (bad search text)", "q"));
@@ -343,12 +347,10 @@ Status EnterpriseService::check_figures(const MonthlyFigures& f) {
     std::string_view field;
     std::string_view label;
   };
-  const Check checks[] = {{f.output_fen, "output", "工业总产值"},
-                          {f.value_added_fen, "value_added", "工业增加值"},
-                          {f.revenue_fen, "revenue", "主营业务收入"},
-                          {f.tax_fen, "tax", "实缴税金"},
-                          {f.employees, "employees", "从业人员"},
-                          {f.energy_kgce, "energy_tce", "综合能耗"}};
+  const Check checks[] = {
+      {f.output_fen, "output", "工业总产值"},     {f.value_added_fen, "value_added", "工业增加值"},
+      {f.revenue_fen, "revenue", "主营业务收入"}, {f.tax_fen, "tax", "实缴税金"},
+      {f.employees, "employees", "从业人员"},     {f.energy_kgce, "energy_tce", "综合能耗"}};
   for (const Check& check : checks) {
     if (check.value < 0) {
       return std::unexpected(Error::invalid(
@@ -358,8 +360,8 @@ Status EnterpriseService::check_figures(const MonthlyFigures& f) {
     }
   }
   if (f.employees > 10'000'000) {
-    return std::unexpected(Error::invalid(
-        "bad_quantity", "从业人员超出范围 (employees out of range)", "employees"));
+    return std::unexpected(
+        Error::invalid("bad_quantity", "从业人员超出范围 (employees out of range)", "employees"));
   }
   return {};
 }
@@ -446,9 +448,9 @@ Result<SavedReports> EnterpriseService::save_reports(const Actor& actor,
                               {"inserted", saved.inserted},
                               {"updated", saved.updated},
                               {"periods", std::move(periods)}};
-    audit_.append(tx, actor,
-                  {"report.import", "report_import", std::string(source), "",
-                   boost::json::serialize(after)});
+    audit_.append(
+        tx, actor,
+        {"report.import", "report_import", std::string(source), "", boost::json::serialize(after)});
     repo_.bump_version(tx, actor.zone_id);
     if (progress) progress(1.0);
     return saved;

@@ -57,8 +57,8 @@ class EnterpriseService {
 
   Result<MonthlyReport> save_report(const Actor& actor, EnterpriseId id, Period period,
                                     const MonthlyFigures& figures);
-  Result<Page<MonthlyReport>> reports(const Actor& actor, EnterpriseId id, Period from,
-                                      Period to, const Scope& scope, PageRequest page);
+  Result<Page<MonthlyReport>> reports(const Actor& actor, EnterpriseId id, Period from, Period to,
+                                      const Scope& scope, PageRequest page);
 
   // The credit codes of the zone's enterprises and their ids, for importers.
   Result<std::unordered_map<std::string, EnterpriseId>> directory(const Actor& actor);

@@ -58,61 +58,59 @@ void register_routes(http::Router& router, IndicatorService& indicators) {
                return http::json_response(http::StatusCode::ok, *dashboard);
              });
 
-  router.add(http::Verb::get, "/api/v1/indicators/ranking", readers(),
-             [&](const RequestContext& ctx) -> Result<Response> {
-               auto from = query_period(ctx, "from");
-               if (!from) return std::unexpected(from.error());
-               auto to = query_period(ctx, "to");
-               if (!to) return std::unexpected(to.error());
-               if (*to < *from) {
-                 return std::unexpected(Error::invalid(
-                     "bad_range", "结束统计期早于开始统计期 (to is before from)", "to"));
-               }
-               auto limit = query_int(ctx, "limit", 10);
-               if (!limit) return std::unexpected(limit.error());
-               auto min_output = query_int(ctx, "min_output_fen", -1);
-               if (!min_output) return std::unexpected(min_output.error());
-               std::string order(query_text(ctx, "order"));
-               if (order.empty()) order = "output";
-               auto ranking = indicators.ranking(ctx.actor(), *from, *to, order,
-                                                 int(std::clamp<std::int64_t>(*limit, -1, 100000)),
-                                                 *min_output);
-               if (!ranking) return std::unexpected(ranking.error());
-               json::array items;
-               for (const auto& item : ranking->items) {
-                 json::object row{{"id", item.id},
-                                  {"name", item.name},
-                                  {"chain_name", item.chain_name},
-                                  {"land_area_mu", format_decimal(item.land_area_centimu, 2)},
-                                  {"output_fen", item.output_fen},
-                                  {"value_added_fen", item.value_added_fen},
-                                  {"tax_fen", item.tax_fen}};
-                 if (item.land_area_centimu > 0) {
-                   row["tax_per_mu_fen"] = item.tax_fen * 100 / item.land_area_centimu;
-                   row["value_added_per_mu_fen"] =
-                       item.value_added_fen * 100 / item.land_area_centimu;
-                 }
-                 items.push_back(std::move(row));
-               }
-               return http::json_response(
-                   http::StatusCode::ok,
-                   json::object{{"items", std::move(items)}, {"total", ranking->total}});
-             });
+  router.add(
+      http::Verb::get, "/api/v1/indicators/ranking", readers(),
+      [&](const RequestContext& ctx) -> Result<Response> {
+        auto from = query_period(ctx, "from");
+        if (!from) return std::unexpected(from.error());
+        auto to = query_period(ctx, "to");
+        if (!to) return std::unexpected(to.error());
+        if (*to < *from) {
+          return std::unexpected(
+              Error::invalid("bad_range", "结束统计期早于开始统计期 (to is before from)", "to"));
+        }
+        auto limit = query_int(ctx, "limit", 10);
+        if (!limit) return std::unexpected(limit.error());
+        auto min_output = query_int(ctx, "min_output_fen", -1);
+        if (!min_output) return std::unexpected(min_output.error());
+        std::string order(query_text(ctx, "order"));
+        if (order.empty()) order = "output";
+        auto ranking =
+            indicators.ranking(ctx.actor(), *from, *to, order,
+                               int(std::clamp<std::int64_t>(*limit, -1, 100000)), *min_output);
+        if (!ranking) return std::unexpected(ranking.error());
+        json::array items;
+        for (const auto& item : ranking->items) {
+          json::object row{{"id", item.id},
+                           {"name", item.name},
+                           {"chain_name", item.chain_name},
+                           {"land_area_mu", format_decimal(item.land_area_centimu, 2)},
+                           {"output_fen", item.output_fen},
+                           {"value_added_fen", item.value_added_fen},
+                           {"tax_fen", item.tax_fen}};
+          if (item.land_area_centimu > 0) {
+            row["tax_per_mu_fen"] = item.tax_fen * 100 / item.land_area_centimu;
+            row["value_added_per_mu_fen"] = item.value_added_fen * 100 / item.land_area_centimu;
+          }
+          items.push_back(std::move(row));
+        }
+        return http::json_response(http::StatusCode::ok, json::object{{"items", std::move(items)},
+                                                                      {"total", ranking->total}});
+      });
 
-  router.add(http::Verb::get, "/api/v1/indicators/city-totals", readers(),
-             [&](const RequestContext& ctx) -> Result<Response> {
-               auto totals = indicators.city_totals(ctx.actor());
-               if (!totals) return std::unexpected(totals.error());
-               json::array items;
-               for (const CityTotal& t : *totals) {
-                 items.push_back(json::object{
-                     {"period", format_period(t.period)},
-                     {"above_scale_output_ytd_fen", t.above_scale_output_ytd_fen},
-                     {"updated_at", t.updated_at}});
-               }
-               return http::json_response(http::StatusCode::ok,
-                                          json::object{{"items", std::move(items)}});
-             });
+  router.add(
+      http::Verb::get, "/api/v1/indicators/city-totals", readers(),
+      [&](const RequestContext& ctx) -> Result<Response> {
+        auto totals = indicators.city_totals(ctx.actor());
+        if (!totals) return std::unexpected(totals.error());
+        json::array items;
+        for (const CityTotal& t : *totals) {
+          items.push_back(json::object{{"period", format_period(t.period)},
+                                       {"above_scale_output_ytd_fen", t.above_scale_output_ytd_fen},
+                                       {"updated_at", t.updated_at}});
+        }
+        return http::json_response(http::StatusCode::ok, json::object{{"items", std::move(items)}});
+      });
 
   router.add(http::Verb::put, "/api/v1/indicators/city-totals/{period}",
              Access::only({Role::admin, Role::stats_officer}),

@@ -57,10 +57,9 @@ json::array ranking_json(const std::vector<enterprises::EnterpriseTotal>& items,
       row["tax_per_mu_fen"] = item.tax_fen * 100 / item.land_area_centimu;
       row["value_added_per_mu_fen"] = item.value_added_fen * 100 / item.land_area_centimu;
     }
-    row["drill"] = drill("/api/v1/enterprise-reports",
-                         json::object{{"enterprise", item.id},
-                                      {"from", format_period(from)},
-                                      {"to", format_period(to)}});
+    row["drill"] = drill("/api/v1/enterprise-reports", json::object{{"enterprise", item.id},
+                                                                    {"from", format_period(from)},
+                                                                    {"to", format_period(to)}});
     out.push_back(std::move(row));
   }
   return out;
@@ -101,9 +100,9 @@ Result<boost::json::object> IndicatorService::dashboard(const Actor& actor,
     const auto started = std::chrono::steady_clock::now();
     auto computed = compute(actor, period);
     if (!computed) return std::unexpected(computed.error());
-    (*computed)["computed_ms"] = std::chrono::duration<double, std::milli>(
-                                     std::chrono::steady_clock::now() - started)
-                                     .count();
+    (*computed)["computed_ms"] =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
+            .count();
     figures = std::make_shared<const json::object>(std::move(*computed));
     std::lock_guard lock(mutex_);
     // Kept only if no newer version was cached meanwhile.
@@ -194,9 +193,8 @@ Result<boost::json::object> IndicatorService::compute(const Actor& actor, Period
                      {"label", group.label.empty() ? "未归属产业链" : group.label},
                      {"enterprises", group.count},
                      {"enterprises_drill",
-                      drill("/api/v1/enterprises",
-                            json::object{{"chain", chain_query_value(group)},
-                                         {"status", "active"}})}};
+                      drill("/api/v1/enterprises", json::object{{"chain", chain_query_value(group)},
+                                                                {"status", "active"}})}};
     row["above_scale_enterprises"] = 0;
     row["output_ytd_fen"] = 0;
     for (const auto& [chain, total] : *chain_output) {
@@ -230,34 +228,33 @@ Result<boost::json::object> IndicatorService::compute(const Actor& actor, Period
   result["monthly"] = std::move(monthly);
   result["chains"] = std::move(chains);
   result["top"] = ranking_json(top->items, january, period);
-  result["per_mu"] = json::object{
-      {"tax", ranking_json(tax_per_mu->items, january, period)},
-      {"value_added", ranking_json(value_added_per_mu->items, january, period)}};
+  result["per_mu"] =
+      json::object{{"tax", ranking_json(tax_per_mu->items, january, period)},
+                   {"value_added", ranking_json(value_added_per_mu->items, january, period)}};
   result["over_100m"] = json::object{
       {"value", over->total},
       {"from", format_period(year_ago)},
       {"to", format_period(period)},
-      {"drill", drill("/api/v1/indicators/ranking",
-                      json::object{{"order", "output"},
-                                   {"from", format_period(year_ago)},
-                                   {"to", format_period(period)},
-                                   {"min_output_fen", kHundredMillionFen},
-                                   {"limit", 500}})}};
+      {"drill",
+       drill("/api/v1/indicators/ranking", json::object{{"order", "output"},
+                                                        {"from", format_period(year_ago)},
+                                                        {"to", format_period(period)},
+                                                        {"min_output_fen", kHundredMillionFen},
+                                                        {"limit", 500}})}};
   return result;
 }
 
 Result<enterprises::EnterpriseService::Ranking> IndicatorService::ranking(
-    const Actor& actor, Period from, Period to, std::string_view order, int limit,
-    Fen min_output) {
+    const Actor& actor, Period from, Period to, std::string_view order, int limit, Fen min_output) {
   return enterprises_.ranking(actor, from, to, order, limit, min_output);
 }
 
 Result<CityTotal> IndicatorService::save_city_total(const Actor& actor, const CityTotal& input) {
   if (auto ok = enterprises_.check_period(input.period); !ok) return std::unexpected(ok.error());
   if (input.above_scale_output_ytd_fen <= 0) {
-    return std::unexpected(Error::invalid(
-        "bad_amount", "全市规上工业产值须为正数 (the city total must be positive)",
-        "above_scale_output_ytd_fen"));
+    return std::unexpected(
+        Error::invalid("bad_amount", "全市规上工业产值须为正数 (the city total must be positive)",
+                       "above_scale_output_ytd_fen"));
   }
   CityTotal total = input;
   total.updated_at = clock_.now_ms();
@@ -265,9 +262,9 @@ Result<CityTotal> IndicatorService::save_city_total(const Actor& actor, const Ci
     auto before = repo_.find_city_total(tx, actor.zone_id, total.period);
     repo_.save_city_total(tx, actor.zone_id, total);
     auto as_json = [](const CityTotal& t) {
-      return json::serialize(json::object{{"period", format_period(t.period)},
-                                          {"above_scale_output_ytd_fen",
-                                           t.above_scale_output_ytd_fen}});
+      return json::serialize(
+          json::object{{"period", format_period(t.period)},
+                       {"above_scale_output_ytd_fen", t.above_scale_output_ytd_fen}});
     };
     audit_.append(tx, actor,
                   {"city_total.save", "city_total", format_period(total.period),
