@@ -46,12 +46,13 @@ export function checkPrerequisites() {
 }
 
 /**
- * Starts `jingkai serve` on a free loopback port and resolves with { url, stop, output }
+ * Starts `jingkai serve` on a free loopback port (with `extraArgs`, e.g. ['--demo']) and
+ * resolves with { url, stop, output }
  * once it prints "listening on http://…" on stdout; rejects (and kills it) if that line
  * has not come within `timeoutMs` or the process exits first.
  */
-export function startServer({ db, timeoutMs = 20_000 }) {
-  const args = ['serve', '--db', db, '--host', '127.0.0.1', '--port', '0', '--web', WEB_DIR];
+export function startServer({ db, timeoutMs = 20_000, extraArgs = [] }) {
+  const args = ['serve', '--db', db, '--host', '127.0.0.1', '--port', '0', '--web', WEB_DIR, ...extraArgs];
   const proc = spawn(BIN, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   // The last lines the server wrote, for the failure message. Both streams are read to
   // the end so that a full pipe never blocks the server.

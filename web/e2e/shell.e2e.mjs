@@ -157,8 +157,8 @@ describe('UI shell', { concurrency: false }, () => {
   test('a module page says it is not available yet', { timeout: 60_000 }, async () => {
     await withPage(async (page) => {
       await loginAsAdmin(page);
-      await page.locator(sel('menu-enterprises')).click();
-      await page.waitForURL((u) => u.pathname === '/enterprises');
+      await page.locator(sel('menu-projects')).click();
+      await page.waitForURL((u) => u.pathname === '/projects');
       const notice = page.locator(sel('module-not-available'));
       await notice.waitFor();
       assert.match(await notice.innerText(), /该模块尚未上线/);

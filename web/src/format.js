@@ -36,3 +36,84 @@ export function formatJson(value) {
   }
   return JSON.stringify(value, null, 2);
 }
+
+// ---- money and figures ----------------------------------------------------------------
+// Money arrives as an integer count of fen (分). Reports show 万元 (10^4 yuan = 10^6 fen)
+// and 亿元 (10^8 yuan = 10^10 fen); the unit's words come from the locale files
+// (units.yuan / units.wan / units.yi), so these helpers return the number and the unit key.
+
+export const FEN_PER_YUAN = 100;
+export const FEN_PER_WAN = 1_000_000;
+export const FEN_PER_YI = 10_000_000_000;
+
+const groupedFormatters = new Map();
+function grouped(digits) {
+  if (!groupedFormatters.has(digits)) {
+    groupedFormatters.set(
+      digits,
+      new Intl.NumberFormat('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }),
+    );
+  }
+  return groupedFormatters.get(digits);
+}
+
+/** "1,234.50" for 1234.5 with two digits; '' for anything that is not a finite number. */
+export function formatNumber(value, digits = 0) {
+  const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+  if (typeof n !== 'number' || !Number.isFinite(n)) return '';
+  // -0.00 reads oddly in a table.
+  const text = grouped(digits).format(n);
+  return /^-0(\.0*)?$/.test(text) ? text.slice(1) : text;
+}
+
+/** The unit a figure of `fen` reads best in: 'yi' from 1 亿元, 'wan' below it. */
+export function moneyUnitFor(fen) {
+  return Math.abs(Number(fen)) >= FEN_PER_YI ? 'yi' : 'wan';
+}
+
+const FEN_PER_UNIT = { yuan: FEN_PER_YUAN, wan: FEN_PER_WAN, yi: FEN_PER_YI };
+
+/**
+ * A fen amount in a unit: { text: "1,234.56", unit: 'wan' }. `unit` is 'yuan', 'wan', 'yi'
+ * or 'auto' (the default: 亿元 from one hundred million yuan, otherwise 万元). null and
+ * undefined give { text: '', unit }.
+ */
+export function fenIn(fen, { unit = 'auto', digits = 2 } = {}) {
+  const chosen = unit === 'auto' ? moneyUnitFor(fen ?? 0) : unit;
+  if (fen === null || fen === undefined || fen === '') return { text: '', unit: chosen };
+  const n = Number(fen);
+  if (!Number.isFinite(n)) return { text: '', unit: chosen };
+  return { text: formatNumber(n / FEN_PER_UNIT[chosen], digits), unit: chosen };
+}
+
+/** Exact yuan text of a fen integer for an input box: 12345 -> "123.45", -5 -> "-0.05". */
+export function fenToYuanText(fen) {
+  if (fen === null || fen === undefined || fen === '') return '';
+  const n = BigInt(Math.trunc(Number(fen)));
+  const sign = n < 0n ? '-' : '';
+  const abs = n < 0n ? -n : n;
+  return `${sign}${abs / 100n}.${String(abs % 100n).padStart(2, '0')}`;
+}
+
+/**
+ * Fen of a yuan amount typed by a person: "1234", "1,234.5", "-0.05" -> integer fen, exact
+ * (no floating point); null when the text is not an amount with at most two decimals.
+ */
+export function parseYuan(text) {
+  if (typeof text === 'number') text = String(text);
+  if (typeof text !== 'string') return null;
+  const s = text.trim().replace(/,/g, '');
+  const m = /^(-)?(\d+)(?:\.(\d{1,2}))?$/.exec(s);
+  if (!m) return null;
+  const fen = BigInt(m[2]) * 100n + BigInt((m[3] ?? '').padEnd(2, '0') || '0');
+  const value = Number(m[1] ? -fen : fen);
+  return Number.isSafeInteger(value) ? value : null;
+}
+
+/** "+5.3%" / "-2.0%" for a growth in percent; '' for null (no base to compare with). */
+export function formatPct(pct, { signed = true, digits = 1 } = {}) {
+  if (pct === null || pct === undefined || !Number.isFinite(Number(pct))) return '';
+  const n = Number(pct);
+  const text = formatNumber(n, digits);
+  return `${signed && n > 0 ? '+' : ''}${text}%`;
+}

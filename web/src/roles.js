@@ -9,3 +9,12 @@ export const ROLES = Object.freeze([
   'enterprise_user',
   'province_viewer',
 ]);
+
+// Who may change the enterprise registry and its monthly reports (the server checks the
+// same list; the UI only hides buttons that would be refused).
+export const STATISTICS_EDITORS = Object.freeze(['admin', 'stats_officer']);
+
+/** Whether a user holding `roles` may add and edit enterprises and their reports. */
+export function canEditStatistics(roles) {
+  return Array.isArray(roles) && roles.some((r) => STATISTICS_EDITORS.includes(r));
+}

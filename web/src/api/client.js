@@ -115,6 +115,10 @@ export function createApiClient({ fetch: fetchImpl, onUnauthorized } = {}) {
     setUnauthorizedHandler(fn) {
       unauthorizedHandler = fn;
     },
+    // For requests made outside this client (file uploads with progress).
+    notifyUnauthorized(err) {
+      if (unauthorizedHandler) unauthorizedHandler(err);
+    },
 
     health: () => request('GET', '/health', { redirectOn401: false }),
 
@@ -139,6 +143,40 @@ export function createApiClient({ fetch: fetchImpl, onUnauthorized } = {}) {
     countWorkdays: (from, to) => request('GET', '/calendar/workdays', { query: { from, to } }),
     getCalendar: () => request('GET', '/calendar'),
     importCalendar: (text) => request('POST', '/calendar', { body: { text } }),
+
+    // Enterprise registry (企业库) and monthly statistics reports.
+    listChains: () => request('GET', '/chains'),
+    listEnterprises: (query) => request('GET', '/enterprises', { query }),
+    getEnterprise: (id) => request('GET', `/enterprises/${encodeURIComponent(id)}`),
+    createEnterprise: (body) => request('POST', '/enterprises', { body }),
+    updateEnterprise: (id, body) => request('PUT', `/enterprises/${encodeURIComponent(id)}`, { body }),
+    enterpriseHistory: (id, { page = 1, pageSize = 20 } = {}) =>
+      request('GET', `/enterprises/${encodeURIComponent(id)}/history`, { query: { page, page_size: pageSize } }),
+    enterpriseReports: (id, { from, to, page = 1, pageSize = 100 } = {}) =>
+      request('GET', `/enterprises/${encodeURIComponent(id)}/reports`, {
+        query: { from, to, page, page_size: pageSize },
+      }),
+    saveReport: (id, period, figures) =>
+      request('PUT', `/enterprises/${encodeURIComponent(id)}/reports/${encodeURIComponent(period)}`, {
+        body: figures,
+      }),
+    listReports: (query) => request('GET', '/enterprise-reports', { query }),
+
+    // Indicators: the dashboard, rankings, and any figure's drill-down list.
+    dashboard: (period) => request('GET', '/indicators/dashboard', { query: { period } }),
+    ranking: (query) => request('GET', '/indicators/ranking', { query }),
+    cityTotals: () => request('GET', '/indicators/city-totals'),
+    saveCityTotal: (period, fen) =>
+      request('PUT', `/indicators/city-totals/${encodeURIComponent(period)}`, {
+        body: { above_scale_output_ytd_fen: fen },
+      }),
+    // Only API paths: a drill comes from the server, but it is still data.
+    drill: (path, query) => {
+      if (typeof path !== 'string' || !path.startsWith(API_BASE + '/')) {
+        return Promise.reject(new ApiError({ status: 0, code: 'bad_drill', message: `not an API path: ${path}` }));
+      }
+      return request('GET', path, { query });
+    },
   };
 }
 

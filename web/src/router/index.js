@@ -11,7 +11,35 @@ import NotFoundView from '@/views/NotFoundView.vue';
 // The modules whose pages exist, by menu key; loaded when first opened.
 const modulePages = {
   calendar: () => import('@/views/CalendarView.vue'),
+  enterprises: () => import('@/views/enterprises/EnterpriseListView.vue'),
+  indicators: () => import('@/views/indicators/DashboardView.vue'),
 };
+
+// Pages under a module's path: the menu entry of the module stays highlighted.
+const enterpriseForm = () => import('@/views/enterprises/EnterpriseFormView.vue');
+const subPages = [
+  { path: 'enterprises/new', name: 'enterprise-new', component: enterpriseForm, meta: { menuKey: 'enterprises' } },
+  {
+    path: 'enterprises/import',
+    name: 'enterprise-import',
+    component: () => import('@/views/enterprises/ReportImportView.vue'),
+    meta: { menuKey: 'enterprises' },
+  },
+  {
+    path: 'enterprises/:id(\\d+)',
+    name: 'enterprise',
+    component: () => import('@/views/enterprises/EnterpriseDetailView.vue'),
+    props: true,
+    meta: { menuKey: 'enterprises' },
+  },
+  {
+    path: 'enterprises/:id(\\d+)/edit',
+    name: 'enterprise-edit',
+    component: enterpriseForm,
+    props: true,
+    meta: { menuKey: 'enterprises' },
+  },
+];
 
 // Modules whose pages are not built yet all show the same honest notice.
 const moduleRoutes = MODULES.map((m) =>
@@ -34,6 +62,7 @@ export const routes = [
     children: [
       { path: '', name: 'home', component: HomeView, meta: { menuKey: 'home' } },
       ...moduleRoutes,
+      ...subPages,
       {
         path: 'admin/users',
         name: 'admin-users',
