@@ -231,6 +231,64 @@ check "orbit bench" run 0 "$bin" orbit bench --tle "$work/5.tle" --steps 1000 --
 last_line_is_rate() { [[ $(tail -n 1 <<<"$out") =~ ^propagations_per_second:\ [0-9]+$ ]]; }
 check "…ends with propagations_per_second" last_line_is_rate
 
+# The enterprise registry and its statistics: the demo zone's enterprise base, credit codes,
+# and monthly reports out to a file and back in, all or nothing.
+demo=$work/statistics.db
+check "demo builds the demo zone" run 0 "$bin" demo --db "$demo"
+check "…saying so" contains "created: demo zone zhuji-edz"
+check "…and its steps" contains "demo: monthly reports"
+check "demo again leaves it be" run 0 "$bin" demo --db "$demo"
+check "…saying so" contains "already present"
+check "indicators of the demo zone" run 0 "$bin" indicators --db "$demo" --zone zhuji-edz
+check "…860 above-scale firms" contains "above_scale 860"
+check "…184 over 100 million" contains "over_100m 184"
+check "…319 high-tech firms" contains "high_tech 319"
+check "…11 listed" contains "listed 11"
+check "…1 Fortune Global 500 group" contains "global500 1"
+check "…74% of the city" contains "city_share_pct 74.0"
+check "indicators of an unknown zone" run 2 "$bin" indicators --db "$demo" --zone nowhere
+check "indicators for a month to come" run 2 "$bin" indicators --db "$demo" --zone zhuji-edz --period 2999-01
+code=$(sqlite3 "$demo" "SELECT uscc FROM enterprises ORDER BY id LIMIT 1")
+check "uscc check accepts a valid code" run 0 "$bin" uscc check "$code"
+wrong=${code:0:17}$([[ ${code:17:1} == 0 ]] && echo 1 || echo 0)
+check "uscc check refuses a wrong check character" run 2 "$bin" uscc check "$wrong"
+check "…naming position 18 and the expected character" contains "第18位校验码应为 ${code:17:1}"
+
+reports=$work/reports.csv
+count_reports() { sqlite3 "$demo" "SELECT COUNT(*) || ':' || SUM(output_fen) FROM enterprise_reports"; }
+before=$(count_reports)
+check "export reports to CSV" \
+  run 0 "$bin" export reports --db "$demo" --zone zhuji-edz --from 2026-01 --to 2026-03 -o "$reports"
+check "…with the template's header" bash -c "head -c 200 '$reports' | grep -q '统一社会信用代码,统计期'"
+check "…one row per firm and month" test "$(($(wc -l <"$reports") - 1))" -eq $((1400 * 3))
+check "import the export back" run 0 "$bin" import reports --db "$demo" --zone zhuji-edz "$reports"
+check "…updating, never doubling" contains "4200 rows imported: 0 new, 4200 updated"
+check "…with progress on stderr" contains "write 100%"
+check "…and the figures unchanged" test "$(count_reports)" = "$before"
+iconv -f UTF-8 -t GBK <(tail -c +4 "$reports") >"$work/reports-gbk.csv"
+check "import the same file as GBK" run 0 "$bin" import reports --db "$demo" --zone zhuji-edz "$work/reports-gbk.csv"
+check "…read as GBK" contains "4200 rows imported"
+awk 'NR == 3 { sub(/,2026-0[0-9],/, ",2999-01,") } { print }' "$reports" >"$work/bad.csv"
+check "one bad row refuses the whole file" run 2 "$bin" import reports --db "$demo" --zone zhuji-edz "$work/bad.csv"
+check "…naming the row and the column" contains "row 3, column period"
+check "…and nothing imported" contains "nothing imported"
+check "…so nothing changed" test "$(count_reports)" = "$before"
+check "a dry run checks without importing" \
+  run 0 "$bin" import reports --db "$demo" --zone zhuji-edz --dry-run "$reports"
+check "…saying so" contains "checked (dry run)"
+printf 'uscc,period\n%s,2026-01\n' "$code" >"$work/header.csv"
+check "a wrong header is refused" run 2 "$bin" import reports --db "$demo" --zone zhuji-edz "$work/header.csv"
+check "…naming the missing columns" contains "工业总产值(元)"
+check "a missing file is refused" run 2 "$bin" import reports --db "$demo" --zone zhuji-edz "$work/none.csv"
+check "an image is not a table" run 2 "$bin" import reports --db "$demo" --zone zhuji-edz "$bin"
+check "an unknown encoding is refused" \
+  run 2 "$bin" import reports --db "$demo" --zone zhuji-edz --encoding ebcdic "$reports"
+check "export the registry as XLSX" \
+  run 0 "$bin" export enterprises --db "$demo" --zone zhuji-edz --format xlsx -o "$work/firms.xlsx"
+check "…a ZIP container" bash -c "head -c 2 '$work/firms.xlsx' | grep -q PK"
+check "an unknown export format is refused" \
+  run 2 "$bin" export enterprises --db "$demo" --zone zhuji-edz --format pdf
+
 if [[ -n ${JINGKAI_TEST_PG:-} ]]; then
   name=cli_$RANDOM$RANDOM
   pg="$JINGKAI_TEST_PG/$name"
