@@ -1,6 +1,6 @@
-// Browser tests of the enterprise registry, the report import and the indicator dashboard
-// against a real jingkai server (with the demo zone: 1,400 enterprises and two years of
-// monthly reports) and Debian's Chromium.
+// Browser tests of the enterprise registry, the report import, the indicator dashboard, the
+// zone's industrial chains and the city total against a real jingkai server (with the demo
+// zone: 1,400 enterprises and two years of monthly reports) and Debian's Chromium.
 //   node --test web/e2e/          (from the repository root)
 //   npm run e2e                   (from web/)
 // Needs build/jingkai (or JINGKAI_BIN) and build/web (npm run build).
@@ -20,6 +20,7 @@ import {
   withBrowserPage,
 } from './helpers.mjs';
 import { USCC_CHARS, makeUscc } from '../src/enterprises/uscc.js';
+import { fenToUnitText } from '../src/format.js';
 
 // The administrator `serve --demo` creates with the demo zone.
 const ADMIN = { name: 'admin', password: 'jingkai-demo' };
@@ -86,6 +87,12 @@ function freshUscc() {
     const code = makeUscc('91', '330681', `MB${body}`);
     if (code) return code;
   }
+}
+
+// The month before `period` ("2026-01" -> "2025-12").
+function monthBefore(period) {
+  const [y, m] = period.split('-').map(Number);
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
 }
 
 // The month before this one in China time: the demo's latest reports, and a period the
@@ -260,6 +267,165 @@ describe('enterprises and indicators', { concurrency: false }, () => {
       await page.locator(sel('reports-table')).waitFor();
       assert.equal(await page.locator(sel('ent-edit')).count(), 0);
       await screenshot(page, 'ent-08-leader-detail');
+    });
+  });
+});
+
+describe('industrial chains and the city total', { concurrency: false }, () => {
+  test('an admin adds a chain, renames it and finds it in the enterprise form', { timeout: 90_000 }, async () => {
+    await withPage(async (page) => {
+      await login(page, ADMIN);
+      await page.locator(sel('menu-chains')).click();
+      await page.waitForURL((u) => u.pathname === '/admin/chains');
+      const rows = page.locator(`${sel('chains-table')} .el-table__row`);
+      await rows.filter({ hasText: 'smart-vision' }).waitFor();
+      const before = await rows.count();
+
+      // A code the server refuses: its message appears under the code.
+      await page.locator(sel('chain-new')).click();
+      const dialog = page.locator(`${sel('chain-dialog')}`);
+      await inputOf(page, 'chain-name').fill('低空经济');
+      await inputOf(page, 'chain-code').fill('Low Altitude');
+      await page.locator(sel('chain-submit')).click();
+      const codeError = page.locator(`${sel('field-chain-code')} .el-form-item__error`);
+      await codeError.waitFor();
+      assert.match(await codeError.innerText(), /小写字母/);
+      await screenshot(page, 'chain-01-bad-code');
+
+      await inputOf(page, 'chain-code').fill('low-altitude');
+      await codeError.waitFor({ state: 'detached' });
+      await page.locator(sel('chain-submit')).click();
+      await dialog.waitFor({ state: 'hidden' });
+      await rows.filter({ hasText: 'low-altitude' }).filter({ hasText: '低空经济' }).waitFor();
+      assert.equal(await rows.count(), before + 1);
+
+      // A name another chain has: the server's message under the name.
+      await page.locator(sel('chain-new')).click();
+      await inputOf(page, 'chain-name').fill('新材料');
+      await inputOf(page, 'chain-code').fill('materials-2');
+      await page.locator(sel('chain-submit')).click();
+      const nameError = page.locator(`${sel('field-chain-name')} .el-form-item__error`);
+      await nameError.waitFor();
+      assert.match(await nameError.innerText(), /新材料/);
+      await screenshot(page, 'chain-02-duplicate-name');
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'hidden' });
+
+      // Renamed, it keeps its code.
+      await page.locator(sel('chain-edit-low-altitude')).click();
+      assert.equal(await inputOf(page, 'chain-name').inputValue(), '低空经济');
+      assert.equal(await inputOf(page, 'chain-code').inputValue(), 'low-altitude');
+      await inputOf(page, 'chain-name').fill('低空经济产业');
+      await page.locator(sel('chain-submit')).click();
+      await dialog.waitFor({ state: 'hidden' });
+      await rows.filter({ hasText: '低空经济产业' }).waitFor();
+      assert.equal(await rows.count(), before + 1);
+      await screenshot(page, 'chain-03-renamed');
+      const chain = (await api(page, '/chains')).items.find((c) => c.code === 'low-altitude');
+      assert.equal(chain?.name, '低空经济产业');
+
+      // The enterprise form offers it, and a firm created with it belongs to it.
+      await page.goto(`${baseUrl}/enterprises/new`);
+      const uscc = freshUscc();
+      const name = `测试${uscc.slice(10, 16)}无人机有限公司`;
+      await inputOf(page, 'ent-uscc').fill(uscc);
+      await inputOf(page, 'ent-name').fill(name);
+      await inputOf(page, 'ent-legal').fill('陈晨');
+      await inputOf(page, 'ent-division').fill('330681');
+      await inputOf(page, 'ent-industry').fill('3744');
+      await page.locator(sel('ent-chain')).click();
+      const option = page.locator('.el-select-dropdown__item:visible', { hasText: '低空经济产业' });
+      await option.waitFor();
+      await screenshot(page, 'chain-04-enterprise-form');
+      await option.click();
+      await page.locator(sel('ent-chain'), { hasText: '低空经济产业' }).waitFor();
+      await page.locator(sel('ent-submit')).click();
+      await page.waitForURL((u) => /^\/enterprises\/\d+$/.test(u.pathname));
+      const id = new URL(page.url()).pathname.split('/').pop();
+      const firm = await api(page, `/enterprises/${id}`);
+      assert.equal(firm.chain_id, chain.id);
+    });
+  });
+
+  test('an admin enters the city total and the dashboard shows the share against it', { timeout: 120_000 }, async () => {
+    await withPage(async (page) => {
+      await login(page, ADMIN);
+      await page.locator(sel('menu-indicators')).click();
+      await page.waitForURL((u) => u.pathname === '/indicators');
+      const card = page.locator(sel('kpi-city_share'));
+      const share = card.locator('.kpi-value');
+      await card.waitFor();
+      const dash = await api(page, '/indicators/dashboard');
+      const { period } = dash;
+      const ytd = dash.output.ytd_fen;
+      const current = (await api(page, '/indicators/city-totals')).items.find((i) => i.period === period);
+      assert.ok(current, `the demo has a city total for ${period}`);
+      assert.equal((await share.innerText()).replace(/\s/g, ''), '74.0%');
+
+      // The dialog opens with the month's total, exactly, in 亿元; 万元 shows the same amount.
+      const edit = page.locator(sel('city-total-edit'));
+      assert.equal(await edit.getAttribute('data-state'), 'edit');
+      await edit.click();
+      const dialog = page.locator(sel('city-total-dialog'));
+      await dialog.waitFor();
+      const amount = inputOf(page, 'city-total-amount');
+      assert.equal(await amount.inputValue(), fenToUnitText(current.above_scale_output_ytd_fen, 'yi'));
+      await page.locator(sel('city-total-unit-wan')).click();
+      assert.equal(await amount.inputValue(), fenToUnitText(current.above_scale_output_ytd_fen, 'wan'));
+
+      // What is not an amount is refused here; a negative one by the server, on the field.
+      const amountError = page.locator(`${sel('field-city-total-amount')} .el-form-item__error`);
+      await amount.fill('12.3.4');
+      await page.locator(sel('city-total-submit')).click();
+      await amountError.waitFor();
+      await amount.fill('-5');
+      await page.locator(sel('city-total-submit')).click();
+      await page.locator(`${sel('field-city-total-amount')} .el-form-item__error`, { hasText: '正数' }).waitFor();
+      await screenshot(page, 'city-01-refused');
+
+      // Twice the zone's year to date, in whole 万元: the zone is then about half the city.
+      const wan = Math.round((2 * ytd) / 1_000_000);
+      await amount.fill(String(wan));
+      await page.locator(sel('city-total-preview'), { hasText: `${(wan * 10_000).toLocaleString('en-US')}.00` }).waitFor();
+      await page.locator(sel('city-total-submit')).click();
+      await dialog.waitFor({ state: 'hidden' });
+      const expected = `${((ytd / (wan * 1_000_000)) * 100).toFixed(1)}%`;
+      assert.equal(expected, '50.0%');
+      await page.locator(sel('kpi-city_share'), { hasText: expected }).waitFor();
+      assert.equal((await share.innerText()).replace(/\s/g, ''), expected);
+      const saved = (await api(page, '/indicators/city-totals')).items.find((i) => i.period === period);
+      assert.equal(saved.above_scale_output_ytd_fen, wan * 1_000_000);
+      await screenshot(page, 'city-02-share');
+
+      // A month without a city total says so, and the total is entered from there, in 亿元.
+      const earlier = monthBefore(period);
+      const earlierYtd = (await api(page, `/indicators/dashboard?period=${earlier}`)).output.ytd_fen;
+      assert.ok(!(await api(page, '/indicators/city-totals')).items.some((i) => i.period === earlier));
+      await page.goto(`${baseUrl}/indicators?period=${earlier}`);
+      await page.locator(sel('kpi-city_share'), { hasText: '尚未录入全市累计数' }).waitFor();
+      const enter = page.locator(`${sel('city-total-edit')}[data-state="enter"]`);
+      await enter.waitFor();
+      await screenshot(page, 'city-03-missing');
+      await enter.click();
+      await dialog.waitFor();
+      await page.locator(sel('city-total-current'), { hasText: '该月尚未录入' }).waitFor();
+      assert.equal(await inputOf(page, 'city-total-amount').inputValue(), '');
+      const yi = fenToUnitText(2 * earlierYtd, 'yi');
+      await inputOf(page, 'city-total-amount').fill(yi);
+      await page.locator(sel('city-total-submit')).click();
+      await dialog.waitFor({ state: 'hidden' });
+      await page.locator(sel('kpi-city_share'), { hasText: '50.0%' }).waitFor();
+      const earlierSaved = (await api(page, '/indicators/city-totals')).items.find((i) => i.period === earlier);
+      assert.equal(earlierSaved.above_scale_output_ytd_fen, 2 * earlierYtd);
+      await screenshot(page, 'city-04-entered');
+    });
+
+    // A reader sees the share but cannot change the total.
+    await withPage(async (page) => {
+      await login(page, LEADER);
+      await page.goto(`${baseUrl}/indicators`);
+      await page.locator(sel('kpi-city_share'), { hasText: '50.0%' }).waitFor();
+      assert.equal(await page.locator(sel('city-total-edit')).count(), 0);
     });
   });
 });

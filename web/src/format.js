@@ -117,3 +117,41 @@ export function formatPct(pct, { signed = true, digits = 1 } = {}) {
   const text = formatNumber(n, digits);
   return `${signed && n > 0 ? '+' : ''}${text}%`;
 }
+
+// Fen in one unit, as a power of ten: 1 元 = 10^2 fen, 1 万元 = 10^6, 1 亿元 = 10^10.
+const FEN_DIGITS = { yuan: 2, wan: 6, yi: 10 };
+
+/**
+ * Fen of an amount typed in 'yuan', 'wan' (万元) or 'yi' (亿元): "1.5" 亿元 -> 15000000000.
+ * Exact: the decimal point is moved in the text and the result read by parseYuan, so a
+ * 亿元 figure may have up to ten decimals and a 万元 one six (down to the fen). null when
+ * the text is not such an amount, has a finer part than one fen, or the unit is unknown.
+ */
+export function parseAmountIn(text, unit = 'yuan') {
+  if (!(unit in FEN_DIGITS)) return null;
+  if (typeof text === 'number') text = Number.isFinite(text) ? String(text) : '';
+  if (typeof text !== 'string') return null;
+  const m = /^(-)?(\d+)(?:\.(\d+))?$/.exec(text.trim().replace(/,/g, ''));
+  if (!m) return null;
+  const shift = FEN_DIGITS[unit] - 2;
+  const frac = m[3] ?? '';
+  if (frac.length > shift + 2) return null;
+  const whole = m[2] + frac.slice(0, shift).padEnd(shift, '0');
+  const rest = frac.slice(shift);
+  return parseYuan(`${m[1] ?? ''}${whole}${rest ? `.${rest}` : ''}`);
+}
+
+/**
+ * The exact text of a fen integer in a unit, without trailing zeros, for an input box:
+ * (15000000000, 'yi') -> "1.5", (123, 'wan') -> "0.000123"; '' for what is not an integer.
+ */
+export function fenToUnitText(fen, unit = 'yuan') {
+  if (fen === null || fen === undefined || fen === '' || !(unit in FEN_DIGITS)) return '';
+  const n = Number(fen);
+  if (!Number.isSafeInteger(n)) return '';
+  const big = BigInt(n);
+  const abs = big < 0n ? -big : big;
+  const per = 10n ** BigInt(FEN_DIGITS[unit]);
+  const frac = String(abs % per).padStart(FEN_DIGITS[unit], '0').replace(/0+$/, '');
+  return `${big < 0n ? '-' : ''}${abs / per}${frac ? `.${frac}` : ''}`;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fenIn, fenToYuanText, formatNumber, formatPct, moneyUnitFor, parseYuan } from './format';
+import { fenIn, fenToUnitText, fenToYuanText, formatNumber, formatPct, moneyUnitFor, parseAmountIn, parseYuan } from './format';
 
 describe('formatNumber', () => {
   it('groups thousands and fixes the decimals', () => {
@@ -70,5 +70,49 @@ describe('formatPct', () => {
     expect(formatPct(0)).toBe('0.0%');
     expect(formatPct(12.34, { signed: false })).toBe('12.3%');
     expect(formatPct(null)).toBe('');
+  });
+});
+
+describe('amounts in 万元 and 亿元', () => {
+  it('reads them into fen exactly', () => {
+    expect(parseAmountIn('1', 'yi')).toBe(10_000_000_000);
+    expect(parseAmountIn('1.5', 'yi')).toBe(15_000_000_000);
+    expect(parseAmountIn('3562.1052053738', 'yi')).toBe(35_621_052_053_738);
+    expect(parseAmountIn('2,406.8278414', 'yi')).toBe(24_068_278_414_000);
+    expect(parseAmountIn(' 0.0000000001 ', 'yi')).toBe(1);
+    expect(parseAmountIn('35621052.053738', 'wan')).toBe(35_621_052_053_738);
+    expect(parseAmountIn('0.29', 'wan')).toBe(290_000);
+    expect(parseAmountIn('0.000001', 'wan')).toBe(1);
+    expect(parseAmountIn('12', 'wan')).toBe(12_000_000);
+    expect(parseAmountIn('-1.2', 'wan')).toBe(-1_200_000);
+    expect(parseAmountIn('1.23', 'yuan')).toBe(123);
+    expect(parseAmountIn(0.29, 'yi')).toBe(2_900_000_000);
+  });
+
+  it('refuses what is finer than a fen, not a number, too large or of no known unit', () => {
+    expect(parseAmountIn('0.00000000001', 'yi')).toBeNull();
+    expect(parseAmountIn('0.0000001', 'wan')).toBeNull();
+    expect(parseAmountIn('1.001', 'yuan')).toBeNull();
+    expect(parseAmountIn('1000000', 'yi')).toBeNull();
+    expect(parseAmountIn('1', 'qian')).toBeNull();
+    for (const v of ['', ' ', 'abc', '1e5', '.5', '1.', '--1', '1,2.3.4', null, undefined, NaN]) {
+      expect(parseAmountIn(v, 'yi'), String(v)).toBeNull();
+    }
+  });
+
+  it('writes fen back as the same text', () => {
+    expect(fenToUnitText(15_000_000_000, 'yi')).toBe('1.5');
+    expect(fenToUnitText(10_000_000_000, 'yi')).toBe('1');
+    expect(fenToUnitText(35_621_052_053_738, 'yi')).toBe('3562.1052053738');
+    expect(fenToUnitText(35_621_052_053_738, 'wan')).toBe('35621052.053738');
+    expect(fenToUnitText(123, 'wan')).toBe('0.000123');
+    expect(fenToUnitText(-1_200_000, 'wan')).toBe('-1.2');
+    expect(fenToUnitText(0, 'yi')).toBe('0');
+    expect(fenToUnitText(12345, 'yuan')).toBe('123.45');
+    for (const v of [null, undefined, '', 1.5, 2 ** 60]) expect(fenToUnitText(v, 'yi'), String(v)).toBe('');
+    expect(fenToUnitText(1, 'qian')).toBe('');
+    for (const fen of [1, 99, 10_000_000_001, 24_068_278_414_000, 9_007_199_254_740_991]) {
+      for (const unit of ['yuan', 'wan', 'yi']) expect(parseAmountIn(fenToUnitText(fen, unit), unit)).toBe(fen);
+    }
   });
 });

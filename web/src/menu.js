@@ -13,6 +13,7 @@ export const MODULES = Object.freeze([
 
 export const ADMIN_ENTRIES = Object.freeze([
   { key: 'users', path: '/admin/users', icon: 'User' },
+  { key: 'chains', path: '/admin/chains', icon: 'Connection' },
   { key: 'audit', path: '/admin/audit', icon: 'Tickets' },
 ]);
 

@@ -6,7 +6,7 @@ const paths = (sections) => sections.flatMap((s) => s.items.map((i) => i.path));
 
 describe('menuFor', () => {
   const modules = ['/', '/enterprises', '/approvals', '/calendar', '/projects', '/parks', '/indicators', '/ttc'];
-  const admin = ['/admin/users', '/admin/audit'];
+  const admin = ['/admin/users', '/admin/chains', '/admin/audit'];
 
   it('shows the admin entries to admins', () => {
     const sections = menuFor(['admin']);
@@ -38,6 +38,7 @@ describe('activeMenuPath', () => {
     expect(activeMenuPath('/enterprises')).toBe('/enterprises');
     expect(activeMenuPath('/enterprises/42')).toBe('/enterprises');
     expect(activeMenuPath('/admin/audit')).toBe('/admin/audit');
+    expect(activeMenuPath('/admin/chains')).toBe('/admin/chains');
     expect(activeMenuPath('/calendar')).toBe('/calendar');
     expect(activeMenuPath('/parksxyz')).toBe('/');
     expect(activeMenuPath('/nowhere')).toBe('/');

@@ -146,6 +146,10 @@ export function createApiClient({ fetch: fetchImpl, onUnauthorized } = {}) {
 
     // Enterprise registry (企业库) and monthly statistics reports.
     listChains: () => request('GET', '/chains'),
+    // The zone's own industrial chains (产业链) are kept by its admins.
+    createChain: ({ code, name }) => request('POST', '/chains', { body: { code, name } }),
+    updateChain: (id, { code, name }) =>
+      request('PUT', `/chains/${encodeURIComponent(id)}`, { body: { code, name } }),
     listEnterprises: (query) => request('GET', '/enterprises', { query }),
     getEnterprise: (id) => request('GET', `/enterprises/${encodeURIComponent(id)}`),
     createEnterprise: (body) => request('POST', '/enterprises', { body }),

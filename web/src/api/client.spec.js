@@ -83,6 +83,26 @@ describe('createApiClient', () => {
     expect(JSON.parse(fetch.calls[3].init.body)).toEqual({ text: 'year 2027 x\n' });
   });
 
+  it('adds and renames chains and saves the city total', async () => {
+    const fetch = stubFetch(200, {});
+    const api = createApiClient({ fetch });
+    await api.listChains();
+    await api.createChain({ code: 'smart-vision', name: '智能视觉', extra: 1 });
+    await api.updateChain(7, { code: 'new-materials', name: '新材料' });
+    await api.cityTotals();
+    await api.saveCityTotal('2026-10', 35_621_052_053_738);
+    expect(fetch.calls.map((c) => [c.init.method, c.url])).toEqual([
+      ['GET', '/api/v1/chains'],
+      ['POST', '/api/v1/chains'],
+      ['PUT', '/api/v1/chains/7'],
+      ['GET', '/api/v1/indicators/city-totals'],
+      ['PUT', '/api/v1/indicators/city-totals/2026-10'],
+    ]);
+    expect(JSON.parse(fetch.calls[1].init.body)).toEqual({ code: 'smart-vision', name: '智能视觉' });
+    expect(JSON.parse(fetch.calls[2].init.body)).toEqual({ code: 'new-materials', name: '新材料' });
+    expect(fetch.calls[4].init.body).toBe('{"above_scale_output_ytd_fen":35621052053738}');
+  });
+
   it('returns null for 204', async () => {
     const api = createApiClient({ fetch: stubFetch(204) });
     await expect(api.logout()).resolves.toBeNull();

@@ -2,6 +2,7 @@
 import {
   Briefcase,
   Calendar,
+  Connection,
   HomeFilled,
   MapLocation,
   OfficeBuilding,
@@ -15,6 +16,7 @@ import {
 export const menuIcons = {
   Briefcase,
   Calendar,
+  Connection,
   HomeFilled,
   MapLocation,
   OfficeBuilding,

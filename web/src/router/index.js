@@ -70,6 +70,12 @@ export const routes = [
         meta: { menuKey: 'users', requiresAdmin: true },
       },
       {
+        path: 'admin/chains',
+        name: 'admin-chains',
+        component: () => import('@/views/admin/ChainsView.vue'),
+        meta: { menuKey: 'chains', requiresAdmin: true },
+      },
+      {
         path: 'admin/audit',
         name: 'admin-audit',
         component: () => import('@/views/admin/AuditView.vue'),
