@@ -5,6 +5,7 @@
 
 #include "app/demo_zone.hpp"
 #include "modules/accounts/routes.hpp"
+#include "modules/approvals/routes.hpp"
 #include "modules/audit/routes.hpp"
 #include "modules/calendar/routes.hpp"
 #include "modules/enterprises/routes.hpp"
@@ -46,6 +47,7 @@ Result<std::unique_ptr<App>> App::open(const AppOptions& options, const Clock& c
 App::App(const AppOptions& options, const Clock& clock, std::unique_ptr<store::Database> db,
          std::unique_ptr<IndustryCatalog> industries, std::unique_ptr<PinyinIndex> pinyin)
     : clock_(clock),
+      data_dir_(options.data_dir),
       db_(std::move(db)),
       audit_log_(clock),
       accounts_(*db_, account_repo_, audit_log_, clock, options.accounts),
@@ -57,6 +59,7 @@ App::App(const AppOptions& options, const Clock& clock, std::unique_ptr<store::D
                    [this](std::string_view name) { return pinyin_->initials(name); }),
       report_importer_(enterprises_),
       indicators_(*db_, indicator_repo_, audit_log_, clock, enterprises_),
+      catalogue_(*db_, service_item_repo_, audit_log_, clock, accounts_),
       static_files_(options.web_dir),
       router_([this](std::string_view token) { return accounts_.authenticate(token); }) {
   register_system_routes(router_, *db_);
@@ -65,6 +68,7 @@ App::App(const AppOptions& options, const Clock& clock, std::unique_ptr<store::D
   calendar::register_routes(router_, calendar_);
   enterprises::register_routes(router_, enterprises_, report_importer_);
   indicators::register_routes(router_, indicators_);
+  approvals::register_routes(router_, catalogue_);
   if (!options.web_dir.empty()) {
     router_.set_fallback([this](const http::Request& r) { return static_files_.serve(r); });
   }
@@ -107,6 +111,16 @@ Result<bool> seed_demo(App& app, const Actor& actor,
   in_zone.roles.assign(kAllRoles.begin(), kAllRoles.end());
   auto built = build_demo_enterprises(app, in_zone, DemoShape{}, progress);
   if (!built) return std::unexpected(built.error());
+  if (progress) progress("service-item catalogue");
+  auto catalogue = read_data_file(app.data_dir(), "demo-service-items.csv");
+  if (!catalogue) return std::unexpected(catalogue.error());
+  auto imported = app.catalogue().import(in_zone, std::move(*catalogue), std::nullopt,
+                                         "data/demo-service-items.csv");
+  if (!imported) return std::unexpected(imported.error());
+  if (!imported->imported) {
+    return std::unexpected(
+        Error::internal("the demo catalogue has bad rows: " + imported->problems.front().message));
+  }
   return true;
 }
 

@@ -13,6 +13,8 @@
 #include "http/static_files.hpp"
 #include "modules/accounts/repo.hpp"
 #include "modules/accounts/service.hpp"
+#include "modules/approvals/repo.hpp"
+#include "modules/approvals/service.hpp"
 #include "modules/audit/service.hpp"
 #include "modules/calendar/repo.hpp"
 #include "modules/calendar/service.hpp"
@@ -46,6 +48,8 @@ class App {
   enterprises::EnterpriseService& enterprises() { return enterprises_; }
   enterprises::ReportImporter& report_importer() { return report_importer_; }
   indicators::IndicatorService& indicators() { return indicators_; }
+  approvals::CatalogueService& catalogue() { return catalogue_; }
+  const std::string& data_dir() const { return data_dir_; }
   const IndustryCatalog& industries() const { return *industries_; }
   const http::Router& router() const { return router_; }
 
@@ -54,6 +58,7 @@ class App {
       std::unique_ptr<IndustryCatalog> industries, std::unique_ptr<PinyinIndex> pinyin);
 
   const Clock& clock_;
+  std::string data_dir_;
   std::unique_ptr<store::Database> db_;
   store::AuditLog audit_log_;
   accounts::AccountRepo account_repo_;
@@ -68,6 +73,8 @@ class App {
   enterprises::ReportImporter report_importer_;
   indicators::IndicatorRepo indicator_repo_;
   indicators::IndicatorService indicators_;
+  approvals::ServiceItemRepo service_item_repo_;
+  approvals::CatalogueService catalogue_;
   http::StaticFiles static_files_;
   http::Router router_;
 };

@@ -13,9 +13,11 @@
 #include <thread>
 
 #include "app/app.hpp"
+#include "app/cli_catalogue.hpp"
 #include "app/cli_statistics.hpp"
 #include "app/cli_support.hpp"
 #include "http/server.hpp"
+#include "modules/approvals/routes.hpp"
 #include "modules/enterprises/routes.hpp"
 #include "orbit/batch.hpp"
 #include "orbit/frames.hpp"
@@ -35,6 +37,7 @@ int run_cli(int argc, char** argv, std::istream& in, std::ostream& out, std::ost
   const SystemClock clock;
   int status = kOk;
   add_statistics_commands(cli, clock, out, err, status);
+  add_catalogue_commands(cli, clock, out, err, status);
 
   // serve
   DataOptions serve_data;
@@ -60,7 +63,8 @@ int run_cli(int argc, char** argv, std::istream& in, std::ostream& out, std::ost
         return void(status = report(err, seeded.error()));
       }
     }
-    server.upload_paths = {std::string(enterprises::kImportPath)};
+    server.upload_paths = {std::string(enterprises::kImportPath),
+                           std::string(approvals::kCatalogueImportPath)};
     http::Server http_server(server, (*app)->router());
     auto port = http_server.start();
     if (!port) return void(status = report(err, port.error()));

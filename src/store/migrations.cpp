@@ -4,6 +4,7 @@
 
 #include "core/clock.hpp"
 #include "modules/accounts/repo.hpp"
+#include "modules/approvals/repo.hpp"
 #include "modules/calendar/repo.hpp"
 #include "modules/enterprises/repo.hpp"
 #include "modules/indicators/repo.hpp"
@@ -22,6 +23,7 @@ const std::vector<Migration>& all_migrations() {
        "audit log: records by entity",
        {"CREATE INDEX audit_log_entity ON audit_log (zone_id,"
         " entity, entity_id, seq)"}},
+      {7, "approvals: the service-item catalogue", approvals::ServiceItemRepo::schema()},
   };
   return kMigrations;
 }

@@ -14,8 +14,9 @@ namespace {
 using testing::TestServer;
 
 std::string concrete(std::string pattern) {
+  static const std::regex kCode(R"(\{code\})");
   static const std::regex kParam(R"(\{[a-z_]+\})");
-  return std::regex_replace(pattern, kParam, "1");
+  return std::regex_replace(std::regex_replace(pattern, kCode, "SS-001"), kParam, "1");
 }
 
 // Query parameters a GET route needs to answer 200; the walk is about access, not input.
@@ -24,6 +25,9 @@ std::string sample_query(const std::string& pattern) {
       {"/api/v1/calendar/add-workdays", "?from=2025-01-02&days=1"},
       {"/api/v1/calendar/workdays", "?from=2025-01-02&to=2025-01-10"},
       {"/api/v1/indicators/ranking", "?from=2025-01&to=2025-06"},
+      {"/api/v1/service-items", "?zone=zone-a"},
+      {"/api/v1/service-items/categories", "?zone=zone-a"},
+      {"/api/v1/service-items/{code}", "?zone=zone-a"},
   };
   auto it = kSamples.find(pattern);
   return it == kSamples.end() ? "" : it->second;
@@ -56,6 +60,16 @@ TEST(RoleWalk, EveryRouteAnswers401And403And200AsItsRolesSay) {
                                                                   .industry_code = "3976"});
   ASSERT_TRUE(registered) << registered.error().message;
   ASSERT_EQ(registered->id, 1);
+  // So is service item SS-001, for /api/v1/service-items/{code}.
+  approvals::ServiceItem item;
+  item.code = "SS-001";
+  item.name = "有限责任公司设立登记";
+  item.category = "商事登记";
+  item.kind = "行政许可";
+  item.department = "市场监督管理局";
+  item.statutory_days = 3;
+  item.promised_days = 1;
+  ASSERT_TRUE(server.app().catalogue().save(registrar, item));
   auto client = server.client();
   const auto& routes = server.app().router().routes();
   ASSERT_GE(routes.size(), 10u);

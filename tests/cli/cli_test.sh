@@ -289,6 +289,17 @@ check "…a ZIP container" bash -c "head -c 2 '$work/firms.xlsx' | grep -q PK"
 check "an unknown export format is refused" \
   run 2 "$bin" export enterprises --db "$demo" --zone zhuji-edz --format pdf
 
+# The service-item catalogue: the demo zone's 185 items out to a file and back in.
+check "export the catalogue" \
+  run 0 "$bin" catalogue export --db "$demo" --zone zhuji-edz -o "$work/catalogue.csv"
+check "…185 items and a header" test "$(wc -l <"$work/catalogue.csv")" -eq 186
+check "import it back" run 0 "$bin" catalogue import --db "$demo" --zone zhuji-edz "$work/catalogue.csv"
+check "…replacing every item by its code" contains "185 items imported: 0 new, 185 updated"
+awk -F, -v OFS=, 'NR == 2 { $8 = $7 + 1 } { print }' "$work/catalogue.csv" >"$work/catalogue-bad.csv"
+check "a promise beyond the law refuses the file" \
+  run 2 "$bin" catalogue import --db "$demo" --zone zhuji-edz "$work/catalogue-bad.csv"
+check "…naming row 2 and the column" contains "row 2, column promised_days"
+
 if [[ -n ${JINGKAI_TEST_PG:-} ]]; then
   name=cli_$RANDOM$RANDOM
   pg="$JINGKAI_TEST_PG/$name"

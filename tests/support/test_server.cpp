@@ -4,6 +4,7 @@
 #include <boost/beast/core.hpp>
 #include <stdexcept>
 
+#include "modules/approvals/routes.hpp"
 #include "modules/enterprises/routes.hpp"
 
 namespace jingkai::testing {
@@ -95,7 +96,8 @@ TestServer::TestServer(const Clock& clock, app::AppOptions options) {
   http::ServerOptions server_options;
   server_options.port = 0;
   server_options.threads = 2;
-  server_options.upload_paths = {std::string(enterprises::kImportPath)};
+  server_options.upload_paths = {std::string(enterprises::kImportPath),
+                                 std::string(approvals::kCatalogueImportPath)};
   server_ = std::make_unique<http::Server>(server_options, app_->router());
   auto port = server_->start();
   if (!port) throw std::runtime_error("cannot start server: " + port.error().message);

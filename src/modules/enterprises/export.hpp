@@ -6,14 +6,14 @@
 
 #include "core/error.hpp"
 #include "modules/enterprises/model.hpp"
+#include "tabular/sheet_file.hpp"
 
 namespace jingkai::enterprises {
 
-enum class SheetFormat { csv, xlsx };
-
-Result<SheetFormat> parse_sheet_format(std::string_view text);
-std::string_view content_type(SheetFormat format);
-std::string_view extension(SheetFormat format);
+using tabular::content_type;
+using tabular::extension;
+using tabular::parse_sheet_format;
+using tabular::SheetFormat;
 
 Result<std::string> export_enterprises(const std::vector<Enterprise>& enterprises,
                                        SheetFormat format);

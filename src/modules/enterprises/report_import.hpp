@@ -10,17 +10,12 @@
 
 #include "core/actor.hpp"
 #include "modules/enterprises/service.hpp"
+#include "tabular/import_problem.hpp"
 #include "tabular/table_reader.hpp"
 
 namespace jingkai::enterprises {
 
-struct ImportProblem {
-  std::int64_t row = 0;  // 1-based, the header being row 1
-  std::string column;    // the column's key, e.g. "output"; empty for the row as a whole
-  std::string value;
-  std::string code;  // e.g. "bad_amount"
-  std::string message;
-};
+using tabular::ImportProblem;
 
 struct ImportOutcome {
   std::int64_t rows = 0;  // data rows read (blank rows skipped)
@@ -30,7 +25,7 @@ struct ImportOutcome {
   std::vector<std::string> periods;
   std::int64_t problem_count = 0;
   std::vector<ImportProblem> problems;  // the first kMaxProblems
-  static constexpr std::size_t kMaxProblems = 1000;
+  static constexpr std::size_t kMaxProblems = tabular::kMaxListedProblems;
 };
 
 // Where a long import is: "read" while reading and checking rows, "write" while storing.

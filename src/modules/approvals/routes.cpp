@@ -1,0 +1,189 @@
+#include "modules/approvals/routes.hpp"
+
+#include <fmt/format.h>
+
+#include "http/json_body.hpp"
+#include "modules/approvals/catalogue.hpp"
+#include "tabular/sheet_file.hpp"
+
+namespace jingkai::approvals {
+namespace {
+
+namespace json = boost::json;
+using http::Access;
+using http::RequestContext;
+using http::Response;
+
+Access keepers() { return Access::only({Role::admin, Role::approval_officer}); }
+
+std::string_view query_text(const RequestContext& ctx, std::string_view name) {
+  auto it = ctx.query.find(name);
+  return it == ctx.query.end() ? std::string_view() : std::string_view(it->second);
+}
+
+json::object to_json(const ServiceItem& item) {
+  json::array materials;
+  for (const Material& m : item.materials) {
+    materials.push_back(json::object{{"name", m.name},
+                                     {"form", to_label(m.form)},
+                                     {"copies", m.copies},
+                                     {"required", m.condition.empty()},
+                                     {"condition", m.condition},
+                                     {"template_file", m.template_file}});
+  }
+  return {{"code", item.code},
+          {"name", item.name},
+          {"category", item.category},
+          {"kind", item.kind},
+          {"department", item.department},
+          {"legal_basis", item.legal_basis},
+          {"statutory_days", item.statutory_days},
+          {"promised_days", item.promised_days},
+          {"visits", item.visits},
+          {"fee_fen", item.fee_fen},
+          {"conditions", item.conditions},
+          {"materials", std::move(materials)},
+          {"published", item.published},
+          {"updated_at", item.updated_at}};
+}
+
+CatalogueFilter filter_of(const RequestContext& ctx) {
+  CatalogueFilter filter;
+  filter.query = std::string(query_text(ctx, "q"));
+  filter.category = std::string(query_text(ctx, "category"));
+  return filter;
+}
+
+Result<ServiceItem> item_of(const RequestContext& ctx) {
+  auto body = http::parse_json_object(ctx.request);
+  if (!body) return std::unexpected(body.error());
+  http::FieldReader fields(*body);
+  ServiceItem item;
+  item.code = ctx.params.at("code");
+  item.name = fields.required_string("name", 100);
+  item.category = fields.required_string("category", 30);
+  item.kind = fields.required_string("kind", 20);
+  item.department = fields.required_string("department", 60);
+  item.legal_basis = fields.optional_string("legal_basis", 2000);
+  item.statutory_days = int(fields.optional_int("statutory_days").value_or(-1));
+  item.promised_days = int(fields.optional_int("promised_days").value_or(-1));
+  item.visits = int(fields.optional_int("visits").value_or(0));
+  item.fee_fen = fields.optional_int("fee_fen").value_or(0);
+  item.conditions = fields.optional_string("conditions", 4000);
+  const std::string materials = fields.optional_string("materials", 20000);
+  item.published = fields.optional_bool("published").value_or(true);
+  if (auto done = fields.finish(); !done) return std::unexpected(done.error());
+  auto parsed = parse_materials(materials);
+  if (!parsed) return std::unexpected(parsed.error());
+  item.materials = std::move(*parsed);
+  return item;
+}
+
+}  // namespace
+
+void register_routes(http::Router& router, CatalogueService& catalogue) {
+  router.add(http::Verb::get, "/api/v1/service-items", Access::anyone(),
+             [&](const RequestContext& ctx) -> Result<Response> {
+               auto page = ctx.page();
+               if (!page) return std::unexpected(page.error());
+               auto items = catalogue.guide(query_text(ctx, "zone"), filter_of(ctx), *page);
+               if (!items) return std::unexpected(items.error());
+               return http::json_response(
+                   http::StatusCode::ok,
+                   http::page_json(*items, [](const ServiceItem& item) { return to_json(item); }));
+             });
+
+  router.add(
+      http::Verb::get, "/api/v1/service-items/categories", Access::anyone(),
+      [&](const RequestContext& ctx) -> Result<Response> {
+        auto categories = catalogue.categories(query_text(ctx, "zone"));
+        if (!categories) return std::unexpected(categories.error());
+        json::array items;
+        for (const auto& [name, count] : *categories) {
+          items.push_back(json::object{{"name", name}, {"count", count}});
+        }
+        return http::json_response(http::StatusCode::ok, json::object{{"items", std::move(items)}});
+      });
+
+  router.add(http::Verb::get, "/api/v1/service-items/export", keepers(),
+             [&](const RequestContext& ctx) -> Result<Response> {
+               auto format = tabular::parse_sheet_format(query_text(ctx, "format"));
+               if (!format) return std::unexpected(format.error());
+               CatalogueFilter filter = filter_of(ctx);
+               filter.published_only = false;
+               std::vector<std::vector<tabular::Cell>> rows;
+               for (PageRequest page{1, PageRequest::kMaxPageSize};; ++page.page) {
+                 auto batch = catalogue.list(ctx.actor(), filter, page);
+                 if (!batch) return std::unexpected(batch.error());
+                 for (const ServiceItem& item : batch->items) {
+                   std::vector<tabular::Cell> row;
+                   for (std::string& text : item_to_row(item)) row.push_back({std::move(text)});
+                   rows.push_back(std::move(row));
+                 }
+                 if (batch->items.empty() || std::int64_t(rows.size()) >= batch->total) break;
+               }
+               std::vector<std::string> header;
+               for (const auto& column : catalogue_columns()) header.emplace_back(column.heading);
+               auto file = tabular::write_sheet(*format, "办事指南", header, rows);
+               if (!file) return std::unexpected(file.error());
+               return http::file_response(
+                   tabular::content_type(*format),
+                   fmt::format("service-items.{}", tabular::extension(*format)), std::move(*file));
+             });
+
+  router.add(http::Verb::post, std::string(kCatalogueImportPath), Access::only({Role::admin}),
+             [&](const RequestContext& ctx) -> Result<Response> {
+               std::optional<tabular::Encoding> encoding;
+               if (auto text = query_text(ctx, "encoding"); !text.empty()) {
+                 auto parsed = tabular::parse_encoding(text);
+                 if (!parsed) return std::unexpected(parsed.error());
+                 encoding = *parsed;
+               }
+               std::string name(query_text(ctx, "name"));
+               if (name.empty() || name.size() > 200) name = "upload";
+               auto outcome = catalogue.import(ctx.actor(), ctx.request.body(), encoding, name);
+               if (!outcome) return std::unexpected(outcome.error());
+               json::array problems;
+               for (const auto& p : outcome->problems) {
+                 problems.push_back(json::object{{"row", p.row},
+                                                 {"column", p.column},
+                                                 {"value", p.value},
+                                                 {"code", p.code},
+                                                 {"message", p.message}});
+               }
+               json::object result{{"rows", outcome->rows},
+                                   {"imported", outcome->imported},
+                                   {"inserted", outcome->inserted},
+                                   {"updated", outcome->updated},
+                                   {"problem_count", outcome->problem_count},
+                                   {"problems", std::move(problems)}};
+               if (outcome->problem_count > 0) {
+                 return http::error_response(
+                     Error::invalid("import_rejected",
+                                    fmt::format("{} 处错误, 未导入任何事项 ({} problems; nothing "
+                                                "imported)",
+                                                outcome->problem_count, outcome->problem_count),
+                                    "file"),
+                     std::move(result));
+               }
+               return http::json_response(http::StatusCode::ok, result);
+             });
+
+  router.add(http::Verb::get, "/api/v1/service-items/{code}", Access::anyone(),
+             [&](const RequestContext& ctx) -> Result<Response> {
+               auto item = catalogue.guide_item(query_text(ctx, "zone"), ctx.params.at("code"));
+               if (!item) return std::unexpected(item.error());
+               return http::json_response(http::StatusCode::ok, to_json(*item));
+             });
+
+  router.add(http::Verb::put, "/api/v1/service-items/{code}", keepers(),
+             [&](const RequestContext& ctx) -> Result<Response> {
+               auto item = item_of(ctx);
+               if (!item) return std::unexpected(item.error());
+               auto saved = catalogue.save(ctx.actor(), *item);
+               if (!saved) return std::unexpected(saved.error());
+               return http::json_response(http::StatusCode::ok, to_json(*saved));
+             });
+}
+
+}  // namespace jingkai::approvals

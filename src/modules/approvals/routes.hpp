@@ -1,0 +1,14 @@
+// HTTP routes of the service-item catalogue: the public guide, its upkeep, import and export.
+#pragma once
+
+#include "http/router.hpp"
+#include "modules/approvals/service.hpp"
+
+namespace jingkai::approvals {
+
+// The path that takes a catalogue file as its body (the server allows it a larger body).
+inline constexpr std::string_view kCatalogueImportPath = "/api/v1/service-items/import";
+
+void register_routes(http::Router& router, CatalogueService& catalogue);
+
+}  // namespace jingkai::approvals
