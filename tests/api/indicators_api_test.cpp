@@ -205,6 +205,12 @@ TEST_F(IndicatorsApiTest, TheShareOfTheCityFollowsTheCityTotalEnteredByHand) {
       http::Verb::put, "/api/v1/indicators/city-totals/2026-05",
       json::serialize(json::object{{"above_scale_output_ytd_fen", 0}}), admin_);
   EXPECT_EQ(zero.error_field(), "above_scale_output_ytd_fen");
+  auto huge = server_.client().send(
+      http::Verb::put, "/api/v1/indicators/city-totals/2026-05",
+      json::serialize(json::object{{"above_scale_output_ytd_fen", 9'007'199'254'740'993LL}}),
+      admin_);
+  EXPECT_EQ(huge.error_field(), "above_scale_output_ytd_fen");
+  EXPECT_EQ(dashboard().at("city_share").at("share_pct"), 75.0);
 }
 
 TEST_F(IndicatorsApiTest, FirmsOverAHundredMillionDrillToTheirRanking) {

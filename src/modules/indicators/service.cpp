@@ -251,10 +251,14 @@ Result<enterprises::EnterpriseService::Ranking> IndicatorService::ranking(
 
 Result<CityTotal> IndicatorService::save_city_total(const Actor& actor, const CityTotal& input) {
   if (auto ok = enterprises_.check_period(input.period); !ok) return std::unexpected(ok.error());
-  if (input.above_scale_output_ytd_fen <= 0) {
-    return std::unexpected(
-        Error::invalid("bad_amount", "全市规上工业产值须为正数 (the city total must be positive)",
-                       "above_scale_output_ytd_fen"));
+  // The bound of every amount the product reads (90 trillion yuan): a total past it is a typo.
+  constexpr Fen kLargestTotal = 9'000'000'000'000'000LL;
+  if (input.above_scale_output_ytd_fen <= 0 || input.above_scale_output_ytd_fen > kLargestTotal) {
+    return std::unexpected(Error::invalid("bad_amount",
+                                          "全市规上工业产值须为正数且不超过 90 万亿元 (the city "
+                                          "total must be positive, at most 90 trillion "
+                                          "yuan)",
+                                          "above_scale_output_ytd_fen"));
   }
   CityTotal total = input;
   total.updated_at = clock_.now_ms();
