@@ -18,3 +18,16 @@ export const STATISTICS_EDITORS = Object.freeze(['admin', 'stats_officer']);
 export function canEditStatistics(roles) {
   return Array.isArray(roles) && roles.some((r) => STATISTICS_EDITORS.includes(r));
 }
+
+// Who keeps the service-item catalogue (办事指南): both may export it, only admins import.
+export const CATALOGUE_KEEPERS = Object.freeze(['admin', 'approval_officer']);
+
+/** Whether a user holding `roles` may download the whole catalogue (unpublished items too). */
+export function canExportCatalogue(roles) {
+  return Array.isArray(roles) && roles.some((r) => CATALOGUE_KEEPERS.includes(r));
+}
+
+/** Whether a user holding `roles` may replace catalogue items from a spreadsheet. */
+export function canImportCatalogue(roles) {
+  return Array.isArray(roles) && roles.includes('admin');
+}

@@ -166,6 +166,14 @@ export function createApiClient({ fetch: fetchImpl, onUnauthorized } = {}) {
       }),
     listReports: (query) => request('GET', '/enterprise-reports', { query }),
 
+    // The service guide (办事指南) is public: anyone may read a zone's published items, so
+    // a 401 here is never a lost session (a visitor has none to lose).
+    listServiceItems: (query) => request('GET', '/service-items', { query, redirectOn401: false }),
+    serviceCategories: (zone) =>
+      request('GET', '/service-items/categories', { query: { zone }, redirectOn401: false }),
+    getServiceItem: (zone, code) =>
+      request('GET', `/service-items/${encodeURIComponent(code)}`, { query: { zone }, redirectOn401: false }),
+
     // Indicators: the dashboard, rankings, and any figure's drill-down list.
     dashboard: (period) => request('GET', '/indicators/dashboard', { query: { period } }),
     ranking: (query) => request('GET', '/indicators/ranking', { query }),

@@ -150,6 +150,22 @@ describe('createApiClient', () => {
     expect(onUnauthorized.mock.calls[0][0]).toBe(err);
   });
 
+  it('reads the public service guide with the zone, and never treats it as a lost session', async () => {
+    const onUnauthorized = vi.fn();
+    const fetch = stubFetch(401, { error: { code: 'unauthenticated', message: '请先登录', field: null } });
+    const api = createApiClient({ fetch, onUnauthorized });
+    await api.listServiceItems({ zone: 'zhuji-edz', q: '抵押', category: '', page: 1 }).catch(() => {});
+    await api.serviceCategories('zhuji-edz').catch(() => {});
+    await api.getServiceItem('zhuji-edz', 'BDC/9').catch(() => {});
+    const urls = fetch.mock.calls.map((c) => c[0]);
+    expect(urls).toEqual([
+      `/api/v1/service-items?zone=zhuji-edz&q=${encodeURIComponent('抵押')}&page=1`,
+      '/api/v1/service-items/categories?zone=zhuji-edz',
+      '/api/v1/service-items/BDC%2F9?zone=zhuji-edz',
+    ]);
+    expect(onUnauthorized).not.toHaveBeenCalled();
+  });
+
   it('leaves the start-up session probe to the router', async () => {
     const onUnauthorized = vi.fn();
     const api = createApiClient({ fetch: stubFetch(401, {}), onUnauthorized });

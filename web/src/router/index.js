@@ -10,6 +10,7 @@ import NotFoundView from '@/views/NotFoundView.vue';
 
 // The modules whose pages exist, by menu key; loaded when first opened.
 const modulePages = {
+  approvals: () => import('@/views/approvals/ApprovalsView.vue'),
   calendar: () => import('@/views/CalendarView.vue'),
   enterprises: () => import('@/views/enterprises/EnterpriseListView.vue'),
   indicators: () => import('@/views/indicators/DashboardView.vue'),
@@ -18,6 +19,19 @@ const modulePages = {
 // Pages under a module's path: the menu entry of the module stays highlighted.
 const enterpriseForm = () => import('@/views/enterprises/EnterpriseFormView.vue');
 const subPages = [
+  {
+    path: 'approvals/items/:code',
+    name: 'approval-item',
+    component: () => import('@/views/approvals/ApprovalItemView.vue'),
+    props: true,
+    meta: { menuKey: 'approvals' },
+  },
+  {
+    path: 'approvals/import',
+    name: 'approvals-import',
+    component: () => import('@/views/approvals/CatalogueImportView.vue'),
+    meta: { menuKey: 'approvals', requiresAdmin: true },
+  },
   { path: 'enterprises/new', name: 'enterprise-new', component: enterpriseForm, meta: { menuKey: 'enterprises' } },
   {
     path: 'enterprises/import',
@@ -54,8 +68,13 @@ const moduleRoutes = MODULES.map((m) =>
       },
 );
 
+// The public service guide (办事指南): open to anyone, signed in or not.
+const guidePage = () => import('@/views/approvals/GuideView.vue');
+
 export const routes = [
   { path: '/login', name: 'login', component: LoginView, meta: { public: true } },
+  { path: '/guide', name: 'guide', component: guidePage, meta: { public: true } },
+  { path: '/guide/:code', name: 'guide-item', component: guidePage, props: true, meta: { public: true } },
   {
     path: '/',
     component: AppLayout,
