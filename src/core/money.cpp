@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "core/text.hpp"
+
 namespace jingkai {
 namespace {
 
@@ -94,18 +96,12 @@ bool read_decimal(std::string_view text, int decimals, bool allow_negative, std:
   return true;
 }
 
-std::string_view trimmed(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  return text;
-}
-
 }  // namespace
 
 Result<Fen> parse_yuan(std::string_view text, std::string_view field) {
   std::int64_t fen = 0;
   std::string why;
-  if (!read_decimal(trimmed(text), 2, true, fen, why)) {
+  if (!read_decimal(trim_blanks(text), 2, true, fen, why)) {
     return std::unexpected(Error::invalid(
         "bad_amount",
         fmt::format("金额须为以元为单位、最多两位小数的数字: \"{}\" (amount in yuan: {})", text,
@@ -120,7 +116,7 @@ std::string format_yuan(Fen fen) { return format_decimal(fen, 2); }
 Result<std::int64_t> parse_decimal(std::string_view text, int decimals, std::string_view field) {
   std::int64_t units = 0;
   std::string why;
-  if (!read_decimal(trimmed(text), decimals, false, units, why)) {
+  if (!read_decimal(trim_blanks(text), decimals, false, units, why)) {
     return std::unexpected(Error::invalid(
         "bad_quantity",
         fmt::format("须为非负数, 最多 {} 位小数: \"{}\" (quantity: {})", decimals, text, why),

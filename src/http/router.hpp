@@ -41,6 +41,11 @@ struct RequestContext {
   const Actor& actor() const { return *caller; }
   // ?page=&page_size=, validated (page >= 1, 1 <= page_size <= 500).
   Result<PageRequest> page() const;
+  // The query parameter `name`, or "" when it is absent.
+  std::string_view query_text(std::string_view name) const {
+    auto it = query.find(name);
+    return it == query.end() ? std::string_view() : std::string_view(it->second);
+  }
 };
 
 using Handler = std::function<Result<Response>(const RequestContext&)>;

@@ -161,6 +161,16 @@ Error database_error(const std::exception& failure) {
       ErrorKind::unavailable, "db_failure", std::string("数据库错误: ") + std::string(what), {}};
 }
 
+std::string escape_like(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    if (c == '%' || c == '_' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out;
+}
+
 std::string numbered_placeholders(std::string_view query) {
   std::string out;
   out.reserve(query.size() + 16);

@@ -164,6 +164,10 @@ class Database {
   std::condition_variable available_;
 };
 
+// `text` with LIKE's wildcards and the escape character escaped by '\\', for a pattern
+// written "… LIKE ? ESCAPE '\\'".
+std::string escape_like(std::string_view text);
+
 // Turns a postgresql://user:password@host:port/dbname?key=value URL into the keyword form
 // libpq takes ("host='…' port='…' …"); SOCI would misread the URL form.
 Result<std::string> postgresql_keywords(const std::string& url);

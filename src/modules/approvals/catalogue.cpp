@@ -10,18 +10,6 @@
 namespace jingkai::approvals {
 namespace {
 
-std::string_view trimmed(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t' || text.front() == '\r' ||
-                           text.front() == '\n')) {
-    text.remove_prefix(1);
-  }
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r' ||
-                           text.back() == '\n')) {
-    text.remove_suffix(1);
-  }
-  return text;
-}
-
 Status check_text(std::string_view text, const std::string& field, std::string_view label,
                   std::size_t min_chars, std::size_t max_chars) {
   if (!is_valid_utf8(text)) {
@@ -59,7 +47,7 @@ std::vector<std::string_view> split_entries(std::string_view text) {
       ++i;
       continue;
     }
-    const std::string_view entry = trimmed(text.substr(start, i - start));
+    const std::string_view entry = trim_blanks(text.substr(start, i - start));
     if (!entry.empty()) entries.push_back(entry);
     i += width;
     start = i;
@@ -72,10 +60,10 @@ std::vector<std::string_view> split_fields(std::string_view entry) {
   std::size_t start = 0;
   for (std::size_t at = entry.find('|'); at != std::string_view::npos;
        at = entry.find('|', start)) {
-    fields.push_back(trimmed(entry.substr(start, at - start)));
+    fields.push_back(trim_blanks(entry.substr(start, at - start)));
     start = at + 1;
   }
-  fields.push_back(trimmed(entry.substr(start)));
+  fields.push_back(trim_blanks(entry.substr(start)));
   return fields;
 }
 
@@ -219,7 +207,7 @@ Result<std::vector<Material>> parse_materials(std::string_view text) {
     } else if (need.starts_with(kConditionPrefix) || need.starts_with(kConditionPrefixWide)) {
       const std::size_t prefix = need.starts_with(kConditionPrefix) ? kConditionPrefix.size()
                                                                     : kConditionPrefixWide.size();
-      m.condition = std::string(trimmed(need.substr(prefix)));
+      m.condition = std::string(trim_blanks(need.substr(prefix)));
       if (m.condition.empty()) return bad("条件须写明");
     } else {
       return bad("须为 必需 或 条件:说明");
@@ -262,7 +250,7 @@ const std::vector<CatalogueColumn>& catalogue_columns() {
 
 Result<ServiceItem> item_from_row(const std::vector<std::string_view>& cells) {
   const auto& columns = catalogue_columns();
-  auto cell = [&](std::size_t i) { return i < cells.size() ? trimmed(cells[i]) : ""; };
+  auto cell = [&](std::size_t i) { return i < cells.size() ? trim_blanks(cells[i]) : ""; };
   auto whole = [&](std::size_t i, int& into) -> Status {
     const std::string_view text = cell(i);
     auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), into);

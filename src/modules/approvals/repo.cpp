@@ -48,15 +48,6 @@ struct ItemRow {
   }
 };
 
-std::string escape_like(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    if (c == '%' || c == '_' || c == '\\') out += '\\';
-    out += c;
-  }
-  return out;
-}
-
 }  // namespace
 
 std::vector<std::string_view> ServiceItemRepo::schema() {
@@ -124,8 +115,8 @@ Page<ServiceItem> ServiceItemRepo::list(store::Tx& tx, ZoneId zone, const Catalo
   }
   if (!filter.query.empty()) {
     where += " AND (name LIKE ? ESCAPE '\\' OR code LIKE ? ESCAPE '\\')";
-    params.emplace_back("%" + escape_like(filter.query) + "%");
-    params.emplace_back("%" + escape_like(filter.query) + "%");
+    params.emplace_back("%" + store::escape_like(filter.query) + "%");
+    params.emplace_back("%" + store::escape_like(filter.query) + "%");
   }
   Page<ServiceItem> result;
   result.page = page.page;

@@ -16,11 +16,6 @@ using http::Response;
 
 Access keepers() { return Access::only({Role::admin, Role::approval_officer}); }
 
-std::string_view query_text(const RequestContext& ctx, std::string_view name) {
-  auto it = ctx.query.find(name);
-  return it == ctx.query.end() ? std::string_view() : std::string_view(it->second);
-}
-
 json::object to_json(const ServiceItem& item) {
   json::array materials;
   for (const Material& m : item.materials) {
@@ -49,8 +44,8 @@ json::object to_json(const ServiceItem& item) {
 
 CatalogueFilter filter_of(const RequestContext& ctx) {
   CatalogueFilter filter;
-  filter.query = std::string(query_text(ctx, "q"));
-  filter.category = std::string(query_text(ctx, "category"));
+  filter.query = std::string(ctx.query_text("q"));
+  filter.category = std::string(ctx.query_text("category"));
   return filter;
 }
 
@@ -86,7 +81,7 @@ void register_routes(http::Router& router, CatalogueService& catalogue) {
              [&](const RequestContext& ctx) -> Result<Response> {
                auto page = ctx.page();
                if (!page) return std::unexpected(page.error());
-               auto items = catalogue.guide(query_text(ctx, "zone"), filter_of(ctx), *page);
+               auto items = catalogue.guide(ctx.query_text("zone"), filter_of(ctx), *page);
                if (!items) return std::unexpected(items.error());
                return http::json_response(
                    http::StatusCode::ok,
@@ -96,7 +91,7 @@ void register_routes(http::Router& router, CatalogueService& catalogue) {
   router.add(
       http::Verb::get, "/api/v1/service-items/categories", Access::anyone(),
       [&](const RequestContext& ctx) -> Result<Response> {
-        auto categories = catalogue.categories(query_text(ctx, "zone"));
+        auto categories = catalogue.categories(ctx.query_text("zone"));
         if (!categories) return std::unexpected(categories.error());
         json::array items;
         for (const auto& [name, count] : *categories) {
@@ -107,7 +102,7 @@ void register_routes(http::Router& router, CatalogueService& catalogue) {
 
   router.add(http::Verb::get, "/api/v1/service-items/export", keepers(),
              [&](const RequestContext& ctx) -> Result<Response> {
-               auto format = tabular::parse_sheet_format(query_text(ctx, "format"));
+               auto format = tabular::parse_sheet_format(ctx.query_text("format"));
                if (!format) return std::unexpected(format.error());
                CatalogueFilter filter = filter_of(ctx);
                filter.published_only = false;
@@ -134,12 +129,12 @@ void register_routes(http::Router& router, CatalogueService& catalogue) {
   router.add(http::Verb::post, std::string(kCatalogueImportPath), Access::only({Role::admin}),
              [&](const RequestContext& ctx) -> Result<Response> {
                std::optional<tabular::Encoding> encoding;
-               if (auto text = query_text(ctx, "encoding"); !text.empty()) {
+               if (auto text = ctx.query_text("encoding"); !text.empty()) {
                  auto parsed = tabular::parse_encoding(text);
                  if (!parsed) return std::unexpected(parsed.error());
                  encoding = *parsed;
                }
-               std::string name(query_text(ctx, "name"));
+               std::string name(ctx.query_text("name"));
                if (name.empty() || name.size() > 200) name = "upload";
                auto outcome = catalogue.import(ctx.actor(), ctx.request.body(), encoding, name);
                if (!outcome) return std::unexpected(outcome.error());
@@ -171,7 +166,7 @@ void register_routes(http::Router& router, CatalogueService& catalogue) {
 
   router.add(http::Verb::get, "/api/v1/service-items/{code}", Access::anyone(),
              [&](const RequestContext& ctx) -> Result<Response> {
-               auto item = catalogue.guide_item(query_text(ctx, "zone"), ctx.params.at("code"));
+               auto item = catalogue.guide_item(ctx.query_text("zone"), ctx.params.at("code"));
                if (!item) return std::unexpected(item.error());
                return http::json_response(http::StatusCode::ok, to_json(*item));
              });

@@ -6,6 +6,7 @@
 #include <unordered_set>
 
 #include "core/digest.hpp"
+#include "core/text.hpp"
 #include "modules/approvals/catalogue.hpp"
 
 namespace jingkai::approvals {
@@ -23,12 +24,6 @@ std::string item_json(const ServiceItem& item) {
                                                     {"fee_fen", item.fee_fen},
                                                     {"materials", format_materials(item.materials)},
                                                     {"published", item.published}});
-}
-
-std::string_view trimmed(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  return text;
 }
 
 }  // namespace
@@ -123,7 +118,7 @@ Result<CatalogueImport> CatalogueService::import(const Actor& actor, std::string
   if (*header) {
     for (std::size_t i = 0; i < cells.size(); ++i) {
       for (std::size_t c = 0; c < columns.size(); ++c) {
-        const std::string_view heading = trimmed(cells[i]);
+        const std::string_view heading = trim_blanks(cells[i]);
         if (heading == columns[c].key || heading == columns[c].heading) at[c] = i;
       }
     }
@@ -148,7 +143,7 @@ Result<CatalogueImport> CatalogueService::import(const Actor& actor, std::string
     if (!more) return std::unexpected(more.error());
     if (!*more) break;
     bool blank = true;
-    for (const std::string& cell : cells) blank = blank && trimmed(cell).empty();
+    for (const std::string& cell : cells) blank = blank && trim_blanks(cell).empty();
     if (blank) continue;
     ++outcome.rows;
     for (std::size_t c = 0; c < columns.size(); ++c) {

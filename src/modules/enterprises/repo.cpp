@@ -130,15 +130,6 @@ std::optional<std::string_view> order_by(std::string_view sort) {
   return std::nullopt;
 }
 
-std::string escape_like(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    if (c == '%' || c == '_' || c == '\\') out += '\\';
-    out += c;
-  }
-  return out;
-}
-
 std::string upper_ascii(std::string_view text) {
   std::string out(text);
   for (char& c : out) {
@@ -330,7 +321,7 @@ Page<Enterprise> EnterpriseRepo::list(store::Tx& tx, ZoneId zone, const Enterpri
     where +=
         " AND (e.name LIKE ? ESCAPE '\\' OR e.uscc LIKE ? ESCAPE '\\'"
         " OR e.name_initials LIKE ? ESCAPE '\\')";
-    const std::string escaped = escape_like(filter.query);
+    const std::string escaped = store::escape_like(filter.query);
     params.emplace_back("%" + escaped + "%");
     params.emplace_back(upper_ascii(escaped) + "%");
     params.emplace_back(upper_ascii(escaped) + "%");

@@ -6,6 +6,7 @@
 #include <unordered_set>
 
 #include "core/digest.hpp"
+#include "core/text.hpp"
 #include "core/uscc.hpp"
 
 namespace jingkai::enterprises {
@@ -14,16 +15,10 @@ namespace {
 enum Column { kUscc, kPeriod, kOutput, kValueAdded, kRevenue, kProfit, kTax, kEmployees, kEnergy };
 constexpr std::size_t kColumnCount = 9;
 
-std::string_view trimmed(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  return text;
-}
-
 // A heading names a column by its key, by its Chinese heading, or by that heading without
 // the unit in brackets ("工业总产值" for "工业总产值(元)").
 std::optional<std::size_t> column_of(std::string_view heading) {
-  heading = trimmed(heading);
+  heading = trim_blanks(heading);
   const auto& columns = report_columns();
   for (std::size_t i = 0; i < columns.size(); ++i) {
     const std::string_view full = columns[i].heading;
@@ -83,7 +78,7 @@ Result<ImportOutcome> ReportImporter::run(const Actor& actor, std::string bytes,
   at.fill(SIZE_MAX);
   std::vector<std::string> unknown;
   for (std::size_t i = 0; i < cells.size(); ++i) {
-    if (trimmed(cells[i]).empty()) continue;
+    if (trim_blanks(cells[i]).empty()) continue;
     auto column = column_of(cells[i]);
     if (!column || at[*column] != SIZE_MAX) {
       unknown.push_back(cells[i]);
@@ -130,14 +125,14 @@ Result<ImportOutcome> ReportImporter::run(const Actor& actor, std::string bytes,
     if (!*more) break;
     const std::int64_t row = table.row_number();
     bool blank = true;
-    for (const std::string& cell : cells) blank = blank && trimmed(cell).empty();
+    for (const std::string& cell : cells) blank = blank && trim_blanks(cell).empty();
     if (blank) continue;
     ++outcome.rows;
     if (progress && outcome.rows % 16384 == 0) progress("read", table.progress());
 
     const std::int64_t problems_before = outcome.problem_count;
     auto cell = [&](Column c) -> std::string_view {
-      return at[c] < cells.size() ? trimmed(cells[at[c]]) : std::string_view();
+      return at[c] < cells.size() ? trim_blanks(cells[at[c]]) : std::string_view();
     };
     auto key = [](Column c) { return report_columns()[c].key; };
 

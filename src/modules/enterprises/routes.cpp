@@ -24,11 +24,6 @@ Access readers() {
 }
 Access editors() { return Access::only({Role::admin, Role::stats_officer}); }
 
-std::string_view query_text(const RequestContext& ctx, std::string_view name) {
-  auto it = ctx.query.find(name);
-  return it == ctx.query.end() ? std::string_view() : std::string_view(it->second);
-}
-
 Result<std::int64_t> parse_id(std::string_view text, std::string_view field) {
   std::int64_t id = 0;
   auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
@@ -40,7 +35,7 @@ Result<std::int64_t> parse_id(std::string_view text, std::string_view field) {
 }
 
 Result<std::optional<bool>> query_flag(const RequestContext& ctx, std::string_view name) {
-  const std::string_view text = query_text(ctx, name);
+  const std::string_view text = ctx.query_text(name);
   if (text.empty()) return std::optional<bool>();
   if (text == "true" || text == "1") return std::optional<bool>(true);
   if (text == "false" || text == "0") return std::optional<bool>(false);
@@ -51,8 +46,8 @@ Result<std::optional<bool>> query_flag(const RequestContext& ctx, std::string_vi
 
 Result<EnterpriseFilter> filter_of(const RequestContext& ctx) {
   EnterpriseFilter filter;
-  filter.query = std::string(query_text(ctx, "q"));
-  if (auto chain = query_text(ctx, "chain"); chain == "none") {
+  filter.query = std::string(ctx.query_text("q"));
+  if (auto chain = ctx.query_text("chain"); chain == "none") {
     filter.without_chain = true;
   } else if (!chain.empty()) {
     auto id = parse_id(chain, "chain");
@@ -70,15 +65,15 @@ Result<EnterpriseFilter> filter_of(const RequestContext& ctx) {
     if (!value) return std::unexpected(value.error());
     *flag.into = *value;
   }
-  if (auto status = query_text(ctx, "status"); !status.empty()) {
+  if (auto status = ctx.query_text("status"); !status.empty()) {
     filter.status = parse_status(status);
     if (!filter.status) {
       return std::unexpected(Error::invalid(
           "bad_status", "状态须为 active, moved_out 或 deregistered (unknown status)", "status"));
     }
   }
-  filter.industry_prefix = std::string(query_text(ctx, "industry"));
-  if (auto sort = query_text(ctx, "sort"); !sort.empty()) filter.sort = std::string(sort);
+  filter.industry_prefix = std::string(ctx.query_text("industry"));
+  if (auto sort = ctx.query_text("sort"); !sort.empty()) filter.sort = std::string(sort);
   return filter;
 }
 
@@ -162,13 +157,13 @@ Result<MonthlyFigures> figures_of(const RequestContext& ctx) {
 // months up to now.
 Result<std::pair<Period, Period>> period_range(const RequestContext& ctx, Date today) {
   Period to = period_of(today);
-  if (auto text = query_text(ctx, "to"); !text.empty()) {
+  if (auto text = ctx.query_text("to"); !text.empty()) {
     auto parsed = parse_period(text, "to");
     if (!parsed) return std::unexpected(parsed.error());
     to = *parsed;
   }
   Period from = to.plus_months(-11);
-  if (auto text = query_text(ctx, "from"); !text.empty()) {
+  if (auto text = ctx.query_text("from"); !text.empty()) {
     auto parsed = parse_period(text, "from");
     if (!parsed) return std::unexpected(parsed.error());
     from = *parsed;
@@ -281,7 +276,7 @@ void register_routes(http::Router& router, EnterpriseService& enterprises,
 
   router.add(http::Verb::get, "/api/v1/enterprises/export", readers(),
              [&](const RequestContext& ctx) -> Result<Response> {
-               auto format = parse_sheet_format(query_text(ctx, "format"));
+               auto format = parse_sheet_format(ctx.query_text("format"));
                if (!format) return std::unexpected(format.error());
                auto filter = filter_of(ctx);
                if (!filter) return std::unexpected(filter.error());
@@ -377,7 +372,7 @@ void register_routes(http::Router& router, EnterpriseService& enterprises,
                auto range = period_range(ctx, enterprises.today());
                if (!range) return std::unexpected(range.error());
                Scope scope;
-               if (auto chain = query_text(ctx, "chain"); chain == "none") {
+               if (auto chain = ctx.query_text("chain"); chain == "none") {
                  scope.without_chain = true;
                } else if (!chain.empty()) {
                  auto id = parse_id(chain, "chain");
@@ -388,7 +383,7 @@ void register_routes(http::Router& router, EnterpriseService& enterprises,
                if (!above) return std::unexpected(above.error());
                scope.above_scale_only = above->value_or(false);
                EnterpriseId enterprise = 0;
-               if (auto text = query_text(ctx, "enterprise"); !text.empty()) {
+               if (auto text = ctx.query_text("enterprise"); !text.empty()) {
                  auto id = parse_id(text, "enterprise");
                  if (!id) return std::unexpected(id.error());
                  enterprise = *id;
@@ -403,7 +398,7 @@ void register_routes(http::Router& router, EnterpriseService& enterprises,
 
   router.add(http::Verb::get, "/api/v1/enterprise-reports/export", readers(),
              [&](const RequestContext& ctx) -> Result<Response> {
-               auto format = parse_sheet_format(query_text(ctx, "format"));
+               auto format = parse_sheet_format(ctx.query_text("format"));
                if (!format) return std::unexpected(format.error());
                auto range = period_range(ctx, enterprises.today());
                if (!range) return std::unexpected(range.error());
@@ -422,7 +417,7 @@ void register_routes(http::Router& router, EnterpriseService& enterprises,
 
   router.add(http::Verb::get, "/api/v1/enterprise-reports/template", readers(),
              [&](const RequestContext& ctx) -> Result<Response> {
-               auto format = parse_sheet_format(query_text(ctx, "format"));
+               auto format = parse_sheet_format(ctx.query_text("format"));
                if (!format) return std::unexpected(format.error());
                auto file = report_template(*format);
                if (!file) return std::unexpected(file.error());
@@ -435,14 +430,14 @@ void register_routes(http::Router& router, EnterpriseService& enterprises,
   router.add(http::Verb::post, std::string(kImportPath), editors(),
              [&](const RequestContext& ctx) -> Result<Response> {
                std::optional<tabular::Encoding> encoding;
-               if (auto text = query_text(ctx, "encoding"); !text.empty()) {
+               if (auto text = ctx.query_text("encoding"); !text.empty()) {
                  auto parsed = tabular::parse_encoding(text);
                  if (!parsed) return std::unexpected(parsed.error());
                  encoding = *parsed;
                }
                auto dry_run = query_flag(ctx, "dry_run");
                if (!dry_run) return std::unexpected(dry_run.error());
-               std::string name(query_text(ctx, "name"));
+               std::string name(ctx.query_text("name"));
                if (name.empty() || name.size() > 200 || !is_valid_utf8(name)) name = "upload";
                auto outcome = importer.run(ctx.actor(), ctx.request.body(), encoding, name,
                                            dry_run->value_or(false));

@@ -12,11 +12,7 @@
 namespace jingkai::enterprises {
 namespace {
 
-std::string trim(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  return std::string(text);
-}
+std::string trim_text(std::string_view text) { return std::string(trim_blanks(text)); }
 
 Status check_text(std::string_view text, std::string_view field, std::string_view label,
                   std::size_t min_chars, std::size_t max_chars) {
@@ -85,7 +81,7 @@ Status check_chain(const Chain& chain) {
 }  // namespace
 
 Result<Chain> EnterpriseService::add_chain(const Actor& actor, const Chain& input) {
-  Chain chain{0, trim(input.code), trim(input.name)};
+  Chain chain{0, trim_text(input.code), trim_text(input.name)};
   if (auto valid = check_chain(chain); !valid) return std::unexpected(valid.error());
   return db_.write([&](store::Tx& tx) -> Result<Chain> {
     for (const Chain& other : repo_.list_chains(tx, actor.zone_id)) {
@@ -104,7 +100,7 @@ Result<Chain> EnterpriseService::add_chain(const Actor& actor, const Chain& inpu
 }
 
 Result<Chain> EnterpriseService::update_chain(const Actor& actor, const Chain& input) {
-  Chain chain{input.id, trim(input.code), trim(input.name)};
+  Chain chain{input.id, trim_text(input.code), trim_text(input.name)};
   if (auto valid = check_chain(chain); !valid) return std::unexpected(valid.error());
   return db_.write([&](store::Tx& tx) -> Result<Chain> {
     auto before = repo_.find_chain(tx, actor.zone_id, chain.id);
@@ -131,15 +127,15 @@ Result<EnterpriseDraft> EnterpriseService::checked(store::Tx& tx, ZoneId zone,
   auto uscc = Uscc::parse(draft.uscc);
   if (!uscc) return std::unexpected(uscc.error());
   draft.uscc = uscc->text();
-  draft.name = trim(draft.name);
-  draft.legal_representative = trim(draft.legal_representative);
-  draft.address = trim(draft.address);
-  draft.division_code = trim(draft.division_code);
-  draft.industry_code = trim(draft.industry_code);
-  draft.high_tech_certificate = trim(draft.high_tech_certificate);
-  draft.listed_exchange = trim(draft.listed_exchange);
-  draft.listed_ticker = trim(draft.listed_ticker);
-  draft.global500_group = trim(draft.global500_group);
+  draft.name = trim_text(draft.name);
+  draft.legal_representative = trim_text(draft.legal_representative);
+  draft.address = trim_text(draft.address);
+  draft.division_code = trim_text(draft.division_code);
+  draft.industry_code = trim_text(draft.industry_code);
+  draft.high_tech_certificate = trim_text(draft.high_tech_certificate);
+  draft.listed_exchange = trim_text(draft.listed_exchange);
+  draft.listed_ticker = trim_text(draft.listed_ticker);
+  draft.global500_group = trim_text(draft.global500_group);
   for (char& c : draft.listed_exchange) {
     if (c >= 'a' && c <= 'z') c = char(c - 'a' + 'A');
   }

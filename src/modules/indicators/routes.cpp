@@ -19,14 +19,9 @@ Access readers() {
                        Role::park_manager, Role::approval_officer, Role::province_viewer});
 }
 
-std::string_view query_text(const RequestContext& ctx, std::string_view name) {
-  auto it = ctx.query.find(name);
-  return it == ctx.query.end() ? std::string_view() : std::string_view(it->second);
-}
-
 Result<std::int64_t> query_int(const RequestContext& ctx, std::string_view name,
                                std::int64_t fallback) {
-  const std::string_view text = query_text(ctx, name);
+  const std::string_view text = ctx.query_text(name);
   if (text.empty()) return fallback;
   std::int64_t value = 0;
   auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
@@ -39,7 +34,7 @@ Result<std::int64_t> query_int(const RequestContext& ctx, std::string_view name,
 }
 
 Result<Period> query_period(const RequestContext& ctx, std::string_view name) {
-  return parse_period(query_text(ctx, name), name);
+  return parse_period(ctx.query_text(name), name);
 }
 
 }  // namespace
@@ -48,7 +43,7 @@ void register_routes(http::Router& router, IndicatorService& indicators) {
   router.add(http::Verb::get, "/api/v1/indicators/dashboard", readers(),
              [&](const RequestContext& ctx) -> Result<Response> {
                std::optional<Period> period;
-               if (!query_text(ctx, "period").empty()) {
+               if (!ctx.query_text("period").empty()) {
                  auto parsed = query_period(ctx, "period");
                  if (!parsed) return std::unexpected(parsed.error());
                  period = *parsed;
@@ -73,7 +68,7 @@ void register_routes(http::Router& router, IndicatorService& indicators) {
         if (!limit) return std::unexpected(limit.error());
         auto min_output = query_int(ctx, "min_output_fen", -1);
         if (!min_output) return std::unexpected(min_output.error());
-        std::string order(query_text(ctx, "order"));
+        std::string order(ctx.query_text("order"));
         if (order.empty()) order = "output";
         auto ranking =
             indicators.ranking(ctx.actor(), *from, *to, order,
