@@ -3,6 +3,7 @@
 
 #include <optional>
 #include <set>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -67,6 +68,12 @@ class EnterpriseRepo {
 
   // Inserts or replaces the report of (enterprise, period).
   void upsert_report(store::Tx& tx, ZoneId zone, const MonthlyReport& report, EpochMs now) const;
+  // The same for many reports: with SQLite one prepared statement stepped over bound
+  // columns, with PostgreSQL multi-row statements of up to kUpsertBatch rows (so a pair
+  // (enterprise, period) must not appear twice in `reports`).
+  static constexpr std::size_t kUpsertBatch = 500;
+  void upsert_reports(store::Tx& tx, ZoneId zone, std::span<const MonthlyReport> reports,
+                      EpochMs now) const;
   std::optional<MonthlyReport> find_report(store::Tx& tx, ZoneId zone, EnterpriseId enterprise,
                                            Period period) const;
   // Reports of one enterprise (or all when 0) in [from, to], newest first.

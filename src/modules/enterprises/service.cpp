@@ -421,7 +421,11 @@ Result<SavedReports> EnterpriseService::save_reports(const Actor& actor,
     const auto existing = repo_.report_keys(tx, actor.zone_id, first, last);
     const EpochMs now = clock_.now_ms();
     std::set<int> years;
-    MonthlyReport report;
+    // Written a batch at a time (EnterpriseRepo::upsert_reports), progress after each.
+    // A pair twice in one statement is an error in PostgreSQL: the batch is written first.
+    std::vector<MonthlyReport> batch;
+    std::unordered_set<std::uint64_t> in_batch;
+    batch.reserve(EnterpriseRepo::kUpsertBatch * 32);
     std::size_t done = 0;
     for (const ReportLine& line : lines) {
       auto id = ids.find(line.uscc);
@@ -430,16 +434,31 @@ Result<SavedReports> EnterpriseService::save_reports(const Actor& actor,
             "enterprise_not_registered",
             "企业未登记 (no enterprise with this credit code): " + line.uscc, "uscc"));
       }
+      if (!in_batch.insert(report_key(id->second, line.period)).second) {
+        repo_.upsert_reports(tx, actor.zone_id, batch, now);
+        done += batch.size();
+        batch.clear();
+        in_batch = {report_key(id->second, line.period)};
+      }
+      MonthlyReport& report = batch.emplace_back();
       report.enterprise_id = id->second;
       report.period = line.period;
       report.figures = line.figures;
       const bool was_there = existing.contains(report_key(id->second, line.period));
-      repo_.upsert_report(tx, actor.zone_id, report, now);
       ++(was_there ? saved.updated : saved.inserted);
-      saved.periods.insert(line.period);
-      years.insert(line.period.year);
-      if (progress && ++done % 16384 == 0) progress(double(done) / double(lines.size()));
+      if (saved.periods.empty() || *saved.periods.rbegin() != line.period) {
+        saved.periods.insert(line.period);
+        years.insert(line.period.year);
+      }
+      if (batch.size() == batch.capacity()) {
+        repo_.upsert_reports(tx, actor.zone_id, batch, now);
+        done += batch.size();
+        batch.clear();
+        in_batch.clear();
+        if (progress) progress(double(done) / double(lines.size()));
+      }
     }
+    repo_.upsert_reports(tx, actor.zone_id, batch, now);
     repo_.refresh_years(tx, actor.zone_id, 0, years);
     boost::json::array periods;
     for (Period period : saved.periods) periods.emplace_back(format_period(period));
