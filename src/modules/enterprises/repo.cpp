@@ -342,7 +342,8 @@ std::optional<EnterpriseId> EnterpriseRepo::find_by_uscc(store::Tx& tx, ZoneId z
 }
 
 Page<Enterprise> EnterpriseRepo::list(store::Tx& tx, ZoneId zone, const EnterpriseFilter& filter,
-                                      PageRequest page, Date today) const {
+                                      PageRequest page, Date today,
+                                      std::optional<std::int64_t> known_total) const {
   std::string where = " WHERE e.zone_id = ?";
   std::vector<Param> params{Param(static_cast<long long>(zone))};
   const std::string today_text = format_date(today);
@@ -387,7 +388,9 @@ Page<Enterprise> EnterpriseRepo::list(store::Tx& tx, ZoneId zone, const Enterpri
   Page<Enterprise> result;
   result.page = page.page;
   result.page_size = page.page_size;
-  {
+  if (known_total) {
+    result.total = *known_total;
+  } else {
     long long total = 0;
     tx.query_with(fmt::format("SELECT COUNT(*) FROM enterprises e{}{}",
                               needs_years ? joins : std::string(), where),

@@ -63,8 +63,11 @@ class EnterpriseRepo {
   void update(store::Tx& tx, ZoneId zone, const Enterprise& enterprise) const;
   std::optional<Enterprise> find(store::Tx& tx, ZoneId zone, EnterpriseId id, Date today) const;
   std::optional<EnterpriseId> find_by_uscc(store::Tx& tx, ZoneId zone, std::string_view uscc) const;
+  // A page of the registry; `known_total`, when given, is taken as the page's total instead
+  // of counting the matching rows (the count is most of a filtered list's cost).
   Page<Enterprise> list(store::Tx& tx, ZoneId zone, const EnterpriseFilter& filter,
-                        PageRequest page, Date today) const;
+                        PageRequest page, Date today,
+                        std::optional<std::int64_t> known_total = std::nullopt) const;
 
   // Inserts or replaces the report of (enterprise, period).
   void upsert_report(store::Tx& tx, ZoneId zone, const MonthlyReport& report, EpochMs now) const;

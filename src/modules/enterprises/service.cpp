@@ -314,8 +314,32 @@ Result<Page<Enterprise>> EnterpriseService::list(const Actor& actor, const Enter
   if (filter.query.size() > 100 || !is_valid_utf8(filter.query)) {
     return std::unexpected(Error::invalid("bad_query", "搜索词过长或无效 (bad search text)", "q"));
   }
+  const Date day = today();
+  const auto flag = [](const std::optional<bool>& value) {
+    return value ? (*value ? '1' : '0') : '-';
+  };
+  const std::string key = fmt::format(
+      "{}|{}|{}|{}|{}{}{}{}|{}|{}|{}", actor.zone_id, format_date(day),
+      filter.chain_id ? std::to_string(*filter.chain_id) : "-", filter.without_chain ? 1 : 0,
+      flag(filter.above_scale), flag(filter.high_tech), flag(filter.listed), flag(filter.global500),
+      filter.status ? to_string(*filter.status) : "-", filter.industry_prefix, filter.query);
   return db_.read([&](store::Tx& tx) -> Result<Page<Enterprise>> {
-    return repo_.list(tx, actor.zone_id, filter, page, today());
+    const std::int64_t version = repo_.version(tx, actor.zone_id);
+    std::optional<std::int64_t> known;
+    {
+      std::lock_guard lock(counts_mutex_);
+      if (auto it = counts_.find(key); it != counts_.end() && it->second.version == version) {
+        known = it->second.total;
+      }
+    }
+    auto result = repo_.list(tx, actor.zone_id, filter, page, day, known);
+    if (!known) {
+      std::lock_guard lock(counts_mutex_);
+      // Bounded: filters are many (a search text is part of the key); start over when full.
+      if (counts_.size() >= 4096) counts_.clear();
+      counts_[key] = {version, result.total};
+    }
+    return result;
   });
 }
 
