@@ -120,13 +120,13 @@ int main(int argc, char** argv) {
       const std::string period = format_period(p);
       for (int i = 0; i < n; ++i) {
         const auto f = figures(i, p);
-        std::fputs(fmt::format("{},{},{},{},{},{},{},{},{}\n", all[i], period,
-                               format_decimal(f.output_fen, 2), format_decimal(f.value_added_fen, 2),
-                               format_decimal(f.revenue_fen, 2), format_decimal(f.profit_fen, 2),
-                               format_decimal(f.tax_fen, 2), f.employees,
-                               format_decimal(f.energy_kgce, 3))
-                       .c_str(),
-                   out);
+        std::fputs(
+            fmt::format("{},{},{},{},{},{},{},{},{}\n", all[i], period,
+                        format_decimal(f.output_fen, 2), format_decimal(f.value_added_fen, 2),
+                        format_decimal(f.revenue_fen, 2), format_decimal(f.profit_fen, 2),
+                        format_decimal(f.tax_fen, 2), f.employees, format_decimal(f.energy_kgce, 3))
+                .c_str(),
+            out);
       }
     }
     return std::fclose(out) == 0 ? 0 : 1;
@@ -150,8 +150,8 @@ int main(int argc, char** argv) {
 
   if (mode == "registry") {
     const std::pair<std::string_view, std::string_view> kChains[] = {
-        {"smart-vision", "智能视觉"},     {"new-materials", "新材料"},
-        {"life-health", "生命健康"},      {"aerospace", "航空航天"},
+        {"smart-vision", "智能视觉"},      {"new-materials", "新材料"},
+        {"life-health", "生命健康"},       {"aerospace", "航空航天"},
         {"digital-equipment", "数字装备"}, {"new-energy", "新能源"}};
     std::vector<enterprises::ChainId> chains;
     for (const auto& [code, name] : kChains) {

@@ -495,14 +495,13 @@ void EnterpriseRepo::upsert_reports(store::Tx& tx, ZoneId zone,
       const MonthlyFigures& f = r.figures;
       if (i > 0) sql += ", ";
       sql += kRow;
-      for (long long value : {static_cast<long long>(r.enterprise_id),
-                              static_cast<long long>(r.period.index()), static_cast<long long>(zone),
-                              static_cast<long long>(f.output_fen),
-                              static_cast<long long>(f.value_added_fen),
-                              static_cast<long long>(f.revenue_fen),
-                              static_cast<long long>(f.profit_fen), static_cast<long long>(f.tax_fen),
-                              static_cast<long long>(f.employees),
-                              static_cast<long long>(f.energy_kgce), static_cast<long long>(now)}) {
+      for (long long value :
+           {static_cast<long long>(r.enterprise_id), static_cast<long long>(r.period.index()),
+            static_cast<long long>(zone), static_cast<long long>(f.output_fen),
+            static_cast<long long>(f.value_added_fen), static_cast<long long>(f.revenue_fen),
+            static_cast<long long>(f.profit_fen), static_cast<long long>(f.tax_fen),
+            static_cast<long long>(f.employees), static_cast<long long>(f.energy_kgce),
+            static_cast<long long>(now)}) {
         params.emplace_back(value);
       }
     }
