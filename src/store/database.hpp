@@ -114,6 +114,26 @@ class Tx {
     return Query(statement);
   }
 
+  // As exec(), with the parameters marked '?' and bound from `params` in order, for
+  // statements whose size is known only at run time (a multi-row INSERT); returns the number
+  // of rows it changed.
+  long long exec_with(std::string_view statement_text, std::vector<Param>& params) {
+    soci::statement& statement = kept(numbered_placeholders(statement_text));
+    try {
+      for (Param& param : params) {
+        std::visit([&](auto& value) { statement.exchange(soci::use(value)); }, param);
+      }
+      statement.define_and_bind();
+      statement.execute(true);
+    } catch (...) {
+      statement.bind_clean_up();
+      throw;
+    }
+    const long long changed = statement.get_affected_rows();
+    statement.bind_clean_up();
+    return changed;
+  }
+
   // As query(), for statements that give at most one row: whether it gave one.
   template <typename... Binds>
   bool query_one(const std::string& query_text, Binds&&... binds) {

@@ -3,6 +3,7 @@
 
 #include <optional>
 #include <set>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -62,11 +63,20 @@ class EnterpriseRepo {
   void update(store::Tx& tx, ZoneId zone, const Enterprise& enterprise) const;
   std::optional<Enterprise> find(store::Tx& tx, ZoneId zone, EnterpriseId id, Date today) const;
   std::optional<EnterpriseId> find_by_uscc(store::Tx& tx, ZoneId zone, std::string_view uscc) const;
+  // A page of the registry; `known_total`, when given, is taken as the page's total instead
+  // of counting the matching rows (the count is most of a filtered list's cost).
   Page<Enterprise> list(store::Tx& tx, ZoneId zone, const EnterpriseFilter& filter,
-                        PageRequest page, Date today) const;
+                        PageRequest page, Date today,
+                        std::optional<std::int64_t> known_total = std::nullopt) const;
 
   // Inserts or replaces the report of (enterprise, period).
   void upsert_report(store::Tx& tx, ZoneId zone, const MonthlyReport& report, EpochMs now) const;
+  // The same for many reports: with SQLite one prepared statement stepped over bound
+  // columns, with PostgreSQL multi-row statements of up to kUpsertBatch rows (so a pair
+  // (enterprise, period) must not appear twice in `reports`).
+  static constexpr std::size_t kUpsertBatch = 500;
+  void upsert_reports(store::Tx& tx, ZoneId zone, std::span<const MonthlyReport> reports,
+                      EpochMs now) const;
   std::optional<MonthlyReport> find_report(store::Tx& tx, ZoneId zone, EnterpriseId enterprise,
                                            Period period) const;
   // Reports of one enterprise (or all when 0) in [from, to], newest first.

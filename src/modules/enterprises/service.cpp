@@ -310,8 +310,32 @@ Result<Page<Enterprise>> EnterpriseService::list(const Actor& actor, const Enter
   if (filter.query.size() > 100 || !is_valid_utf8(filter.query)) {
     return std::unexpected(Error::invalid("bad_query", "搜索词过长或无效 (bad search text)", "q"));
   }
+  const Date day = today();
+  const auto flag = [](const std::optional<bool>& value) {
+    return value ? (*value ? '1' : '0') : '-';
+  };
+  const std::string key = fmt::format(
+      "{}|{}|{}|{}|{}{}{}{}|{}|{}|{}", actor.zone_id, format_date(day),
+      filter.chain_id ? std::to_string(*filter.chain_id) : "-", filter.without_chain ? 1 : 0,
+      flag(filter.above_scale), flag(filter.high_tech), flag(filter.listed), flag(filter.global500),
+      filter.status ? to_string(*filter.status) : "-", filter.industry_prefix, filter.query);
   return db_.read([&](store::Tx& tx) -> Result<Page<Enterprise>> {
-    return repo_.list(tx, actor.zone_id, filter, page, today());
+    const std::int64_t version = repo_.version(tx, actor.zone_id);
+    std::optional<std::int64_t> known;
+    {
+      std::lock_guard lock(counts_mutex_);
+      if (auto it = counts_.find(key); it != counts_.end() && it->second.version == version) {
+        known = it->second.total;
+      }
+    }
+    auto result = repo_.list(tx, actor.zone_id, filter, page, day, known);
+    if (!known) {
+      std::lock_guard lock(counts_mutex_);
+      // Bounded: filters are many (a search text is part of the key); start over when full.
+      if (counts_.size() >= 4096) counts_.clear();
+      counts_[key] = {version, result.total};
+    }
+    return result;
   });
 }
 
@@ -417,7 +441,11 @@ Result<SavedReports> EnterpriseService::save_reports(const Actor& actor,
     const auto existing = repo_.report_keys(tx, actor.zone_id, first, last);
     const EpochMs now = clock_.now_ms();
     std::set<int> years;
-    MonthlyReport report;
+    // Written a batch at a time (EnterpriseRepo::upsert_reports), progress after each.
+    // A pair twice in one statement is an error in PostgreSQL: the batch is written first.
+    std::vector<MonthlyReport> batch;
+    std::unordered_set<std::uint64_t> in_batch;
+    batch.reserve(EnterpriseRepo::kUpsertBatch * 32);
     std::size_t done = 0;
     for (const ReportLine& line : lines) {
       auto id = ids.find(line.uscc);
@@ -426,16 +454,31 @@ Result<SavedReports> EnterpriseService::save_reports(const Actor& actor,
             "enterprise_not_registered",
             "企业未登记 (no enterprise with this credit code): " + line.uscc, "uscc"));
       }
+      if (!in_batch.insert(report_key(id->second, line.period)).second) {
+        repo_.upsert_reports(tx, actor.zone_id, batch, now);
+        done += batch.size();
+        batch.clear();
+        in_batch = {report_key(id->second, line.period)};
+      }
+      MonthlyReport& report = batch.emplace_back();
       report.enterprise_id = id->second;
       report.period = line.period;
       report.figures = line.figures;
       const bool was_there = existing.contains(report_key(id->second, line.period));
-      repo_.upsert_report(tx, actor.zone_id, report, now);
       ++(was_there ? saved.updated : saved.inserted);
-      saved.periods.insert(line.period);
-      years.insert(line.period.year);
-      if (progress && ++done % 16384 == 0) progress(double(done) / double(lines.size()));
+      if (saved.periods.empty() || *saved.periods.rbegin() != line.period) {
+        saved.periods.insert(line.period);
+        years.insert(line.period.year);
+      }
+      if (batch.size() == batch.capacity()) {
+        repo_.upsert_reports(tx, actor.zone_id, batch, now);
+        done += batch.size();
+        batch.clear();
+        in_batch.clear();
+        if (progress) progress(double(done) / double(lines.size()));
+      }
     }
+    repo_.upsert_reports(tx, actor.zone_id, batch, now);
     repo_.refresh_years(tx, actor.zone_id, 0, years);
     boost::json::array periods;
     for (Period period : saved.periods) periods.emplace_back(format_period(period));

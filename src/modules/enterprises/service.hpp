@@ -4,8 +4,10 @@
 #pragma once
 
 #include <functional>
+#include <mutex>
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/actor.hpp"
@@ -105,6 +107,17 @@ class EnterpriseService {
   const Clock& clock_;
   const IndustryCatalog& industries_;
   NameInitials initials_;
+
+  // How many enterprises a list's filter matches, by zone, filter and day, for the
+  // statistics version it was counted at: every write to the registry bumps the version, so
+  // a count is reused only while nothing changed. Counting is most of a filtered page's cost
+  // (tens of ms at 100,000 firms), and the list pages through the same filter.
+  struct Count {
+    std::int64_t version = 0;
+    std::int64_t total = 0;
+  };
+  std::mutex counts_mutex_;
+  std::unordered_map<std::string, Count> counts_;
 };
 
 // Whether `sort` is a sort key the registry list understands.
