@@ -10,44 +10,21 @@
 #include "orbit/frames.hpp"
 #include "orbit/passes.hpp"
 #include "orbit/time_scales.hpp"
+#include "synthetic_orbits.hpp"
 
 namespace jingkai::orbit {
 namespace {
 
-constexpr double kDegree = std::numbers::pi / 180.0;
-constexpr double kRevolutionsPerDay = 2.0 * std::numbers::pi / 1440.0;  // in rad/min
+using synthetic::kDegree;
+using synthetic::kEpoch;
+using synthetic::Orbit;
+using synthetic::satellite;
 constexpr double kDay = 86400.0;
 // Both searches sample the same positions to the bit; both end AOS and LOS on the in-view end
 // of a bracket of 0.1 ms around the crossing, and TCA within 10 ms of the culmination (the
 // shared one finds its brackets on an interpolated track, then checks them with SGP4).
 constexpr double kSameEventS = 1e-4;
 constexpr double kSameTcaS = 0.02;
-
-const JulianDate kEpoch{julian_day_at_midnight(2024, 3, 1), 0.25};
-
-struct Orbit {
-  double revolutions_per_day = 15.5;
-  double eccentricity = 0.0005;
-  double inclination_deg = 51.6;
-  double right_ascension_deg = 0.0;
-  double argument_of_perigee_deg = 0.0;
-  double mean_anomaly_deg = 0.0;
-  double bstar = 0.0;
-};
-
-Sgp4 satellite(const Orbit& orbit) {
-  const MeanElements elements{kEpoch,
-                              orbit.bstar,
-                              orbit.eccentricity,
-                              orbit.inclination_deg * kDegree,
-                              orbit.right_ascension_deg * kDegree,
-                              orbit.argument_of_perigee_deg * kDegree,
-                              orbit.mean_anomaly_deg * kDegree,
-                              orbit.revolutions_per_day * kRevolutionsPerDay};
-  auto sgp4 = Sgp4::create(elements);
-  EXPECT_TRUE(sgp4);
-  return *sgp4;
-}
 
 PassSite site(double latitude, double longitude, double height_km, const Horizon& horizon) {
   auto station = Station::create({latitude, longitude, height_km});

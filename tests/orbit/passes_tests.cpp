@@ -12,42 +12,19 @@
 #include "orbit/geodetic.hpp"
 #include "orbit/passes.hpp"
 #include "orbit/time_scales.hpp"
+#include "synthetic_orbits.hpp"
 
 namespace jingkai::orbit {
 namespace {
 
-constexpr double kDegree = std::numbers::pi / 180.0;
-constexpr double kRevolutionsPerDay = 2.0 * std::numbers::pi / 1440.0;  // in rad/min
+using synthetic::kDegree;
+using synthetic::kEpoch;
+using synthetic::Orbit;
+using synthetic::satellite;
 constexpr double kFineStepS = 0.005;
 constexpr double kEventToleranceS = 0.010;  // AOS and LOS, as promised
 constexpr double kTcaToleranceS = 0.1;
 constexpr double kDay = 86400.0;
-
-const JulianDate kEpoch{julian_day_at_midnight(2024, 3, 1), 0.25};
-
-struct Orbit {
-  double revolutions_per_day = 15.5;
-  double eccentricity = 0.0005;
-  double inclination_deg = 51.6;
-  double right_ascension_deg = 0.0;
-  double argument_of_perigee_deg = 0.0;
-  double mean_anomaly_deg = 0.0;
-  double bstar = 0.0;
-};
-
-Sgp4 satellite(const Orbit& orbit) {
-  const MeanElements elements{kEpoch,
-                              orbit.bstar,
-                              orbit.eccentricity,
-                              orbit.inclination_deg * kDegree,
-                              orbit.right_ascension_deg * kDegree,
-                              orbit.argument_of_perigee_deg * kDegree,
-                              orbit.mean_anomaly_deg * kDegree,
-                              orbit.revolutions_per_day * kRevolutionsPerDay};
-  auto sgp4 = Sgp4::create(elements);
-  EXPECT_TRUE(sgp4);
-  return *sgp4;
-}
 
 const Orbit kIssLike{15.50, 0.0005, 51.6, 30.0, 90.0, 10.0};
 const Orbit kSunSynchronous{14.30, 0.0012, 98.6, 200.0, 45.0, 300.0};
