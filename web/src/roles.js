@@ -31,3 +31,42 @@ export function canExportCatalogue(roles) {
 export function canImportCatalogue(roles) {
   return Array.isArray(roles) && roles.includes('admin');
 }
+
+// Applications (办件): enterprise users apply for the enterprises they represent; approval
+// officers take the workflow's steps; leaders and admins follow the queue and the figures.
+export const APPLICANTS = Object.freeze(['enterprise_user']);
+export const APPLICATION_HANDLERS = Object.freeze(['approval_officer']);
+export const QUEUE_READERS = Object.freeze(['approval_officer', 'admin', 'leader']);
+
+const holdsAny = (roles, list) => Array.isArray(roles) && roles.some((r) => list.includes(r));
+
+/** Whether a user holding `roles` may start applications (for an enterprise they represent). */
+export function canApply(roles) {
+  return holdsAny(roles, APPLICANTS);
+}
+
+/** Whether a user holding `roles` takes the officer's steps (accept, approve, upload a result…). */
+export function canHandleApplications(roles) {
+  return holdsAny(roles, APPLICATION_HANDLERS);
+}
+
+/** Whether a user holding `roles` reads the work queue, the statistics and their export. */
+export function canReadQueue(roles) {
+  return holdsAny(roles, QUEUE_READERS);
+}
+
+/** Whether a user holding `roles` names who may act for an enterprise (企业办事人). */
+export function canKeepRepresentatives(roles) {
+  return Array.isArray(roles) && roles.includes('admin');
+}
+
+/**
+ * Whether a page with route `meta` opens for a user holding `roles`: `requiresAdmin` asks
+ * for admin, `roles` for any one of those listed; other pages are open to every user.
+ */
+export function routeAllowed(meta, roles) {
+  const held = Array.isArray(roles) ? roles : [];
+  if (meta?.requiresAdmin && !held.includes('admin')) return false;
+  if (Array.isArray(meta?.roles) && !meta.roles.some((r) => held.includes(r))) return false;
+  return true;
+}

@@ -174,6 +174,27 @@ export function createApiClient({ fetch: fetchImpl, onUnauthorized } = {}) {
     getServiceItem: (zone, code) =>
       request('GET', `/service-items/${encodeURIComponent(code)}`, { query: { zone }, redirectOn401: false }),
 
+    // Who may apply for an enterprise (企业办事人): admins keep the list.
+    listRepresentatives: (enterpriseId) =>
+      request('GET', `/enterprises/${encodeURIComponent(enterpriseId)}/representatives`),
+    addRepresentative: (enterpriseId, user) =>
+      request('PUT', `/enterprises/${encodeURIComponent(enterpriseId)}/representatives/${encodeURIComponent(user)}`),
+    removeRepresentative: (enterpriseId, user) =>
+      request('DELETE', `/enterprises/${encodeURIComponent(enterpriseId)}/representatives/${encodeURIComponent(user)}`),
+    myEnterprises: () => request('GET', '/my/enterprises'),
+
+    // Applications (办件): the applicant's drafts and submissions, the officer's queue, the
+    // workflow's actions and the statistics. Files go through api/upload.js.
+    listApplications: (query) => request('GET', '/applications', { query }),
+    createApplication: (body) => request('POST', '/applications', { body }),
+    getApplication: (id) => request('GET', `/applications/${encodeURIComponent(id)}`),
+    updateApplication: (id, body) => request('PATCH', `/applications/${encodeURIComponent(id)}`, { body }),
+    applicationAction: (id, action, body = {}) =>
+      request('POST', `/applications/${encodeURIComponent(id)}/actions/${encodeURIComponent(action)}`, { body }),
+    deleteMaterial: (id, materialId) =>
+      request('DELETE', `/applications/${encodeURIComponent(id)}/materials/${encodeURIComponent(materialId)}`),
+    applicationStatistics: ({ from, to, by }) => request('GET', '/applications/statistics', { query: { from, to, by } }),
+
     // Indicators: the dashboard, rankings, and any figure's drill-down list.
     dashboard: (period) => request('GET', '/indicators/dashboard', { query: { period } }),
     ranking: (query) => request('GET', '/indicators/ranking', { query }),

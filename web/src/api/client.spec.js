@@ -103,6 +103,38 @@ describe('createApiClient', () => {
     expect(fetch.calls[4].init.body).toBe('{"above_scale_output_ytd_fen":35621052053738}');
   });
 
+  it('asks the applications routes with their paths, queries and bodies', async () => {
+    const fetch = stubFetch(200, {});
+    const api = createApiClient({ fetch });
+    await api.myEnterprises();
+    await api.createApplication({ item_code: 'TZ-001', enterprise_id: 12 });
+    await api.listApplications({ open: 'true', sort: 'deadline', page: 1, page_size: 20, q: '' });
+    await api.getApplication(5);
+    await api.updateApplication(5, { note: '扩建' });
+    await api.applicationAction(5, 'request_correction', { reason: '缺材料', items: ['营业执照'] });
+    await api.deleteMaterial(5, 9);
+    await api.applicationStatistics({ from: '2026-01', to: '2026-12', by: 'item' });
+    await api.listRepresentatives(12);
+    await api.addRepresentative(12, 'qiye');
+    await api.removeRepresentative(12, 'li si');
+    expect(fetch.calls.map((c) => [c.init.method, c.url])).toEqual([
+      ['GET', '/api/v1/my/enterprises'],
+      ['POST', '/api/v1/applications'],
+      ['GET', '/api/v1/applications?open=true&sort=deadline&page=1&page_size=20'],
+      ['GET', '/api/v1/applications/5'],
+      ['PATCH', '/api/v1/applications/5'],
+      ['POST', '/api/v1/applications/5/actions/request_correction'],
+      ['DELETE', '/api/v1/applications/5/materials/9'],
+      ['GET', '/api/v1/applications/statistics?from=2026-01&to=2026-12&by=item'],
+      ['GET', '/api/v1/enterprises/12/representatives'],
+      ['PUT', '/api/v1/enterprises/12/representatives/qiye'],
+      ['DELETE', '/api/v1/enterprises/12/representatives/li%20si'],
+    ]);
+    expect(JSON.parse(fetch.calls[1].init.body)).toEqual({ item_code: 'TZ-001', enterprise_id: 12 });
+    expect(JSON.parse(fetch.calls[5].init.body)).toEqual({ reason: '缺材料', items: ['营业执照'] });
+    expect(fetch.calls[9].init.body).toBeUndefined();
+  });
+
   it('returns null for 204', async () => {
     const api = createApiClient({ fetch: stubFetch(204) });
     await expect(api.logout()).resolves.toBeNull();

@@ -17,9 +17,10 @@ export function contentTypeFor(name) {
  * fraction })` is called with phase 'upload' while bytes go out and 'checking' once they
  * are all sent and the server is reading them. Resolves with the parsed body; rejects with
  * an ApiError whose `body` is the parsed error body (the import's list of bad rows) and
- * whose status is 0 when the server was not reached. `createXhr` is injectable for tests.
+ * whose status is 0 when the server was not reached. `contentType` overrides the type the
+ * file's name gives (a material's PDF, PNG…). `createXhr` is injectable for tests.
  */
-export function uploadFile(path, file, { query, onProgress, createXhr, onUnauthorized } = {}) {
+export function uploadFile(path, file, { query, onProgress, createXhr, onUnauthorized, contentType } = {}) {
   const params = new URLSearchParams();
   for (const [k, v] of Object.entries(query ?? {})) {
     if (v !== undefined && v !== null && v !== '') params.append(k, String(v));
@@ -35,7 +36,7 @@ export function uploadFile(path, file, { query, onProgress, createXhr, onUnautho
     xhr.open('POST', url, true);
     xhr.withCredentials = true;
     xhr.setRequestHeader('Accept', 'application/json');
-    xhr.setRequestHeader('Content-Type', contentTypeFor(file?.name));
+    xhr.setRequestHeader('Content-Type', contentType || contentTypeFor(file?.name));
     if (xhr.upload) {
       xhr.upload.onprogress = (e) => {
         const total = e.lengthComputable ? e.total : file?.size ?? 0;

@@ -81,6 +81,22 @@ describe('uploadFile', () => {
     expect(told?.code).toBe('unauthenticated');
   });
 
+  it('sends a material with the content type it is given, and a 415 as the server worded it', async () => {
+    const xhr = fakeXhr();
+    const pdf = { name: '营业执照.pdf', size: 9 };
+    const done = uploadFile('/applications/7/materials', pdf, {
+      query: { file_name: pdf.name, material: '营业执照' },
+      contentType: 'application/pdf',
+      createXhr: () => xhr,
+    });
+    expect(xhr.url).toBe(
+      '/api/v1/applications/7/materials?file_name=%E8%90%A5%E4%B8%9A%E6%89%A7%E7%85%A7.pdf&material=%E8%90%A5%E4%B8%9A%E6%89%A7%E7%85%A7',
+    );
+    expect(xhr.headers['Content-Type']).toBe('application/pdf');
+    xhr.answer(415, { error: { code: 'file_type_not_allowed', message: '文件内容与类型不符', field: 'file' } });
+    await expect(done).rejects.toMatchObject({ status: 415, code: 'file_type_not_allowed', message: '文件内容与类型不符' });
+  });
+
   it('chooses the content type from the name', () => {
     expect(contentTypeFor('a.xlsx')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     expect(contentTypeFor('a.csv')).toBe('text/csv');

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import zhCN from './locales/zh-CN.json';
 import enUS from './locales/en-US.json';
 import { ROLES } from '../roles';
-import { MODULES, ADMIN_ENTRIES, HOME_ENTRY } from '../menu';
+import { MODULES, ADMIN_ENTRIES, APPROVAL_ENTRIES, HOME_ENTRY } from '../menu';
 
 // "a.b.c" -> value, for every leaf.
 function flatten(obj, prefix = '', out = {}) {
@@ -57,7 +57,7 @@ describe('locale files', () => {
       expect(zh[`roles.${role}`], role).toBeTruthy();
       expect(en[`roles.${role}`], role).toBeTruthy();
     }
-    for (const entry of [HOME_ENTRY, ...MODULES, ...ADMIN_ENTRIES]) {
+    for (const entry of [HOME_ENTRY, ...MODULES, ...APPROVAL_ENTRIES, ...ADMIN_ENTRIES]) {
       expect(zh[`menu.${entry.key}`], entry.key).toBeTruthy();
       expect(en[`menu.${entry.key}`], entry.key).toBeTruthy();
     }

@@ -6,9 +6,13 @@ const KINDS = Object.freeze({
   '/api/v1/enterprises': 'enterprises',
   '/api/v1/enterprise-reports': 'reports',
   '/api/v1/indicators/ranking': 'ranking',
+  '/api/v1/applications': 'applications',
 });
 
-/** 'enterprises' | 'reports' | 'ranking' for a drill's path, or null for anything else. */
+/**
+ * 'enterprises' | 'reports' | 'ranking' | 'applications' for a drill's path, or null for
+ * anything else.
+ */
 export function drillKind(drill) {
   const path = typeof drill === 'string' ? drill : drill?.path;
   return typeof path === 'string' && Object.hasOwn(KINDS, path) ? KINDS[path] : null;
@@ -16,7 +20,7 @@ export function drillKind(drill) {
 
 /** Whether the server pages this kind of list itself (the ranking comes whole, up to its limit). */
 export function serverPaged(kind) {
-  return kind === 'enterprises' || kind === 'reports';
+  return kind === 'enterprises' || kind === 'reports' || kind === 'applications';
 }
 
 /**
@@ -45,6 +49,22 @@ export function pageSlice(items, page, pageSize) {
   return list.slice(start, start + pageSize);
 }
 
+const SCOPE_KEYS = ['chain', 'above_scale', 'high_tech', 'listed', 'global500', 'status', 'enterprise', 'order', 'min_output_fen'];
+// The filters of the applications list that the statistics' drill-downs use.
+const APPLICATION_SCOPE_KEYS = [
+  'received_month',
+  'finished_month',
+  'item_code',
+  'department',
+  'category',
+  'state',
+  'open',
+  'flag',
+  'on_time',
+  'in_zone',
+  'enterprise_id',
+];
+
 /**
  * The scope of a drill as [key, value] pairs for labels (drill.scope.<key> in the locale
  * files): the period range first, then the other filters. Paging and limits are left out.
@@ -55,7 +75,7 @@ export function drillScope(drill) {
   if (q.from && q.to) out.push(['period', q.from === q.to ? String(q.from) : `${q.from} – ${q.to}`]);
   else if (q.from) out.push(['from', String(q.from)]);
   else if (q.to) out.push(['to', String(q.to)]);
-  for (const key of ['chain', 'above_scale', 'high_tech', 'listed', 'global500', 'status', 'enterprise', 'order', 'min_output_fen']) {
+  for (const key of [...SCOPE_KEYS, ...APPLICATION_SCOPE_KEYS]) {
     if (q[key] !== undefined && q[key] !== null && q[key] !== '') out.push([key, String(q[key])]);
   }
   return out;

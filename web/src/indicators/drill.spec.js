@@ -16,6 +16,23 @@ describe('drillKind', () => {
     expect(drillKind('/api/v1/enterprises')).toBe('enterprises');
   });
 
+  it('knows the applications behind the approvals statistics', () => {
+    const apps = { path: '/api/v1/applications', query: { finished_month: '2026-10', on_time: 'promised' } };
+    expect(drillKind(apps)).toBe('applications');
+    expect(serverPaged('applications')).toBe(true);
+    expect(drillRequest(apps, { page: 2, pageSize: 50 }).query).toEqual({
+      finished_month: '2026-10',
+      on_time: 'promised',
+      page: '2',
+      page_size: '50',
+    });
+    expect(drillScope({ path: apps.path, query: { received_month: '2026-09', department: '发展和改革局', in_zone: 'true', page: '1' } })).toEqual([
+      ['received_month', '2026-09'],
+      ['department', '发展和改革局'],
+      ['in_zone', 'true'],
+    ]);
+  });
+
   it('refuses anything else', () => {
     for (const d of [null, undefined, {}, { path: '/api/v1/users' }, { path: 'http://x/api/v1/enterprises' }, { path: 'constructor' }]) {
       expect(drillKind(d)).toBeNull();

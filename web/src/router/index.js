@@ -1,6 +1,7 @@
 import { createRouter, createWebHistory } from 'vue-router';
 import { useSessionStore } from '@/stores/session';
 import { MODULES } from '@/menu';
+import { APPLICANTS, QUEUE_READERS } from '@/roles';
 import { safeRedirect } from './redirect';
 import AppLayout from '@/layouts/AppLayout.vue';
 import LoginView from '@/views/LoginView.vue';
@@ -31,6 +32,33 @@ const subPages = [
     name: 'approvals-import',
     component: () => import('@/views/approvals/CatalogueImportView.vue'),
     meta: { menuKey: 'approvals', requiresAdmin: true },
+  },
+  // Applications (办件): the applicant's list, the officer's queue and the statistics; one
+  // application's page serves both sides (the server decides what each may see and do).
+  {
+    path: 'approvals/queue',
+    name: 'approval-queue',
+    component: () => import('@/views/applications/QueueView.vue'),
+    meta: { menuKey: 'approvalQueue', roles: QUEUE_READERS },
+  },
+  {
+    path: 'approvals/statistics',
+    name: 'approval-statistics',
+    component: () => import('@/views/applications/StatisticsView.vue'),
+    meta: { menuKey: 'approvalStatistics', roles: QUEUE_READERS },
+  },
+  {
+    path: 'applications',
+    name: 'my-applications',
+    component: () => import('@/views/applications/MyApplicationsView.vue'),
+    meta: { menuKey: 'myApplications', roles: APPLICANTS },
+  },
+  {
+    path: 'applications/:id(\\d+)',
+    name: 'application',
+    component: () => import('@/views/applications/ApplicationView.vue'),
+    props: true,
+    meta: { menuKey: 'myApplications', roles: [...APPLICANTS, ...QUEUE_READERS] },
   },
   { path: 'enterprises/new', name: 'enterprise-new', component: enterpriseForm, meta: { menuKey: 'enterprises' } },
   {

@@ -19,4 +19,17 @@ describe('routes', () => {
     expect(inner['approvals-import'].meta).toEqual({ menuKey: 'approvals', requiresAdmin: true });
     expect(inner.approvals.meta.public).toBeUndefined();
   });
+
+  it('give applications, the work queue and the statistics to the roles that use them', () => {
+    const layout = routes.find((r) => r.path === '/');
+    const inner = Object.fromEntries(layout.children.filter((r) => r.name).map((r) => [r.name, r]));
+    expect(inner['my-applications']).toMatchObject({ path: 'applications', meta: { roles: ['enterprise_user'] } });
+    expect(inner.application).toMatchObject({ path: 'applications/:id(\\d+)', props: true });
+    expect([...inner.application.meta.roles].sort()).toEqual(['admin', 'approval_officer', 'enterprise_user', 'leader']);
+    for (const name of ['approval-queue', 'approval-statistics']) {
+      expect([...inner[name].meta.roles].sort(), name).toEqual(['admin', 'approval_officer', 'leader']);
+    }
+    expect(inner['approval-queue'].path).toBe('approvals/queue');
+    expect(inner['approval-statistics'].path).toBe('approvals/statistics');
+  });
 });
