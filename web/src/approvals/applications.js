@@ -151,11 +151,11 @@ export function actionFormProblems(action, values = {}) {
 const TIMELINE_ACTIONS = Object.freeze([
   ...Object.keys(ACTIONS),
   'create',
-  'update',
+  'edit',
   'upload',
-  'delete_material',
-  'upload_result',
-  'overdue',
+  'remove_file',
+  'overdue_promised',
+  'overdue_statutory',
 ]);
 
 /**
@@ -171,7 +171,7 @@ export function timelineLabel(action) {
 
 /** The colour of a timeline dot for an entry's action. */
 export function timelineType(action) {
-  if (action === 'refuse' || action === 'reject' || action === 'withdraw' || action === 'overdue') return 'danger';
+  if (action === 'refuse' || action === 'reject' || action === 'withdraw' || String(action).startsWith('overdue')) return 'danger';
   if (action === 'request_correction' || action === 'extend') return 'warning';
   if (action === 'approve' || action === 'finish') return 'success';
   if (action === 'accept' || action === 'submit' || action === 'resubmit' || action === 'review') return 'primary';
@@ -212,14 +212,14 @@ export function materialContentType(name) {
 
 /**
  * Checks a chosen file before it is sent, as the server would: a plain file name (no
- * folders, no "..", no control characters), a type the server takes (by its name; the
+ * folders, no control characters, not starting with '.', so never ".."), a type the server takes (by its name; the
  * server also reads the content), not empty, not over 20 MiB. null when it may go, else
  * { key, … } to show.
  */
 export function checkMaterialFile(file) {
   const name = String(file?.name ?? '');
   // eslint-disable-next-line no-control-regex
-  if (name.trim() === '' || /[/\\\u0000-\u001f\u007f]/.test(name) || name === '.' || name.includes('..')) {
+  if (name.trim() === '' || /[/\\\u0000-\u001f\u007f]/.test(name) || name.startsWith('.')) {
     return { key: 'application.upload.badName' };
   }
   if (!materialContentType(name)) {
@@ -374,21 +374,55 @@ export function applicationsDrill(queryString) {
   return { path: `${API_BASE}/applications`, query };
 }
 
+// What a timeline entry's details may hold, in the order shown; the file's id and checksum
+// are left out (the materials list shows them).
+const DETAIL_KEYS = Object.freeze([
+  'material',
+  'file_name',
+  'kind',
+  'items',
+  'days',
+  'approver',
+  'paused_working_days',
+  'promised_deadline',
+  'statutory_deadline',
+  'working_days_taken',
+  'on_time_promised',
+  'on_time_statutory',
+  'in_zone',
+]);
+const HIDDEN_DETAILS = Object.freeze(['file_id', 'sha256', 'size']);
+
 /**
- * A timeline entry's details as one line: a string as it is, a list joined with '；', an
- * object as "key: value" pairs; '' for nothing.
+ * A timeline entry's details as labelled parts: [{ key: 'application.detail.<name>' | null,
+ * name, value }] where value is a string, a boolean or a list of strings. A string detail
+ * is one part without a name; unknown names are kept with key null; a material's kind is
+ * named only for a result document.
  */
-export function detailsText(details) {
-  if (details === null || details === undefined || details === '') return '';
-  if (typeof details === 'string') return details;
-  if (Array.isArray(details)) return details.map((d) => detailsText(d)).filter((d) => d !== '').join('；');
-  if (typeof details === 'object') {
-    return Object.entries(details)
-      .filter(([, v]) => v !== null && v !== undefined && v !== '')
-      .map(([k, v]) => `${k}: ${typeof v === 'object' ? detailsText(v) : String(v)}`)
-      .join('；');
+export function detailParts(details) {
+  if (details === null || details === undefined || details === '') return [];
+  if (typeof details !== 'object' || Array.isArray(details)) {
+    const value = Array.isArray(details) ? details.map(String) : String(details);
+    return [{ key: null, name: '', value }];
   }
-  return String(details);
+  const parts = [];
+  const named = (name) => (DETAIL_KEYS.includes(name) ? `application.detail.${name}` : null);
+  const names = [
+    ...DETAIL_KEYS.filter((k) => Object.hasOwn(details, k)),
+    ...Object.keys(details).filter((k) => !DETAIL_KEYS.includes(k) && !HIDDEN_DETAILS.includes(k)),
+  ];
+  for (const name of names) {
+    const v = details[name];
+    if (v === null || v === undefined || v === '') continue;
+    if (name === 'kind' && v !== 'result') continue;
+    let value;
+    if (typeof v === 'boolean') value = v;
+    else if (Array.isArray(v)) value = v.map(String);
+    else if (typeof v === 'object') value = JSON.stringify(v);
+    else value = String(v);
+    parts.push({ key: named(name), name, value });
+  }
+  return parts;
 }
 
 /** The months of a year up to a month: ('2026-05') -> ['2026-01', '2026-05']. */

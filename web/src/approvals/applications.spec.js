@@ -13,7 +13,7 @@ import {
   applicationsQuery,
   checkMaterialFile,
   daysLeftMessage,
-  detailsText,
+  detailParts,
   listRouteQuery,
   listStateFromRoute,
   flagTag,
@@ -148,7 +148,7 @@ describe('actions', () => {
 
 describe('timeline', () => {
   it('labels the workflow actions and what else the server records', () => {
-    for (const a of [...Object.keys(ACTIONS), 'create', 'upload', 'overdue']) {
+    for (const a of [...Object.keys(ACTIONS), 'create', 'edit', 'upload', 'remove_file', 'overdue_promised', 'overdue_statutory']) {
       const label = timelineLabel(a);
       expect(typeof message(zhCN, label.key), a).toBe('string');
       expect(typeof message(enUS, label.key), a).toBe('string');
@@ -193,6 +193,7 @@ describe('material files', () => {
   it('lets a good file go', () => {
     expect(checkMaterialFile(file('营业执照.pdf'))).toBeNull();
     expect(checkMaterialFile(file('scan 1.JPG', MAX_MATERIAL_BYTES))).toBeNull();
+    expect(checkMaterialFile(file('v1..2.pdf'))).toBeNull();
   });
 
   it('stops a forbidden type, an empty or too large file and a bad name before sending', () => {
@@ -200,7 +201,7 @@ describe('material files', () => {
     expect(checkMaterialFile(file('noextension'))).toMatchObject({ key: 'application.upload.badType' });
     expect(checkMaterialFile(file('a.pdf', 0))).toEqual({ key: 'application.upload.empty' });
     expect(checkMaterialFile(file('a.pdf', MAX_MATERIAL_BYTES + 1))).toEqual({ key: 'application.upload.tooLarge', mb: 20 });
-    for (const name of ['../a.pdf', 'a/b.pdf', 'a\\b.pdf', 'a\u0001.pdf', '', '  ', 'x..pdf']) {
+    for (const name of ['../a.pdf', 'a/b.pdf', 'a\\b.pdf', 'a\u0001.pdf', '', '  ', '..', '.hidden.pdf']) {
       expect(checkMaterialFile(file(name)), JSON.stringify(name)).toEqual({ key: 'application.upload.badName' });
     }
     expect(checkMaterialFile(null)).toEqual({ key: 'application.upload.badName' });
@@ -327,13 +328,40 @@ describe('list address', () => {
   });
 });
 
-describe('detailsText', () => {
-  it('reads a timeline entry\'s details as one line', () => {
-    expect(detailsText(null)).toBe('');
-    expect(detailsText('营业执照.pdf')).toBe('营业执照.pdf');
-    expect(detailsText(['a', '', 'b'])).toBe('a；b');
-    expect(detailsText({ file_name: 'a.pdf', size: 9, none: null })).toBe('file_name: a.pdf；size: 9');
-    expect(detailsText({ items: ['x', 'y'] })).toBe('items: x；y');
-    expect(detailsText(3)).toBe('3');
+describe('detailParts', () => {
+  it('labels what the server records with a step', () => {
+    expect(detailParts(null)).toEqual([]);
+    expect(detailParts('x')).toEqual([{ key: null, name: '', value: 'x' }]);
+    expect(
+      detailParts({ statutory_deadline: '2026-11-05', promised_deadline: '2026-10-15', paused_working_days: 4 }),
+    ).toEqual([
+      { key: 'application.detail.paused_working_days', name: 'paused_working_days', value: '4' },
+      { key: 'application.detail.promised_deadline', name: 'promised_deadline', value: '2026-10-15' },
+      { key: 'application.detail.statutory_deadline', name: 'statutory_deadline', value: '2026-11-05' },
+    ]);
+    expect(detailParts({ items: ['营业执照', '申请表'], in_zone: true, extra: 'y' })).toEqual([
+      { key: 'application.detail.items', name: 'items', value: ['营业执照', '申请表'] },
+      { key: 'application.detail.in_zone', name: 'in_zone', value: true },
+      { key: null, name: 'extra', value: 'y' },
+    ]);
+  });
+
+  it('names a file, and its kind only for a result document', () => {
+    const upload = { file_id: 3, kind: 'material', material: '营业执照', file_name: 'a.pdf', size: 9, sha256: 'ab' };
+    expect(detailParts(upload).map((p) => p.name)).toEqual(['material', 'file_name']);
+    expect(detailParts({ ...upload, kind: 'result', material: '' }).map((p) => [p.name, p.value])).toEqual([
+      ['file_name', 'a.pdf'],
+      ['kind', 'result'],
+    ]);
+  });
+
+  it('labels every detail it knows in both languages', () => {
+    const all = Object.fromEntries(
+      ['material', 'file_name', 'kind', 'items', 'days', 'approver', 'paused_working_days', 'promised_deadline', 'statutory_deadline', 'working_days_taken', 'on_time_promised', 'on_time_statutory', 'in_zone'].map((k) => [k, 'x']),
+    );
+    for (const part of detailParts({ ...all, kind: 'result' })) {
+      expect(typeof message(zhCN, part.key), part.name).toBe('string');
+      expect(typeof message(enUS, part.key), part.name).toBe('string');
+    }
   });
 });

@@ -53,7 +53,11 @@ const SCOPE_KEYS = ['chain', 'above_scale', 'high_tech', 'listed', 'global500', 
 // The filters of the applications list that the statistics' drill-downs use.
 const APPLICATION_SCOPE_KEYS = [
   'received_month',
+  'received_from',
+  'received_to',
   'finished_month',
+  'finished_from',
+  'finished_to',
   'item_code',
   'department',
   'category',
