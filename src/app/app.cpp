@@ -4,7 +4,10 @@
 #include <sstream>
 
 #include "app/demo_zone.hpp"
+#include "http/json_body.hpp"
 #include "modules/accounts/routes.hpp"
+#include "modules/approvals/application_routes.hpp"
+#include "modules/approvals/material_file.hpp"
 #include "modules/approvals/routes.hpp"
 #include "modules/audit/routes.hpp"
 #include "modules/calendar/routes.hpp"
@@ -15,7 +18,36 @@
 namespace jingkai::app {
 namespace {
 
-void register_system_routes(http::Router& router, const store::Database& db) {
+void register_system_routes(http::Router& router, store::Database& db,
+                            SettableClock* settable_clock, const store::AuditLog& audit) {
+  router.add(
+      http::Verb::put, "/api/v1/system/clock", http::Access::only({Role::admin}),
+      [&db, settable_clock, &audit](const http::RequestContext& ctx) -> Result<http::Response> {
+        if (!settable_clock) {
+          return std::unexpected(Error::conflict(
+              "clock_not_settable",
+              "服务器时钟不可设置 (start the server with --settable-clock to set its clock)"));
+        }
+        auto body = http::parse_json_object(ctx.request);
+        if (!body) return std::unexpected(body.error());
+        http::FieldReader fields(*body);
+        const std::string text = fields.required_string("now", 40);
+        if (auto done = fields.finish(); !done) return std::unexpected(done.error());
+        auto now = parse_instant(text, "now");
+        if (!now) return std::unexpected(now.error());
+        const std::string before = format_china_time(settable_clock->now_ms());
+        settable_clock->set_now_ms(*now);
+        auto recorded = db.write([&](store::Tx& tx) -> Status {
+          audit.append(tx, ctx.actor(),
+                       {"system.clock_set", "system", "clock",
+                        boost::json::serialize(boost::json::object{{"now", before}}),
+                        boost::json::serialize(boost::json::object{{"now", text}})});
+          return {};
+        });
+        if (!recorded) return std::unexpected(recorded.error());
+        return http::json_response(http::StatusCode::ok,
+                                   boost::json::object{{"now", format_china_time(*now)}});
+      });
   router.add(http::Verb::get, "/api/v1/health", http::Access::anyone(),
              [&db](const http::RequestContext&) -> Result<http::Response> {
                return http::json_response(
@@ -60,18 +92,37 @@ App::App(const AppOptions& options, const Clock& clock, std::unique_ptr<store::D
       report_importer_(enterprises_),
       indicators_(*db_, indicator_repo_, audit_log_, clock, enterprises_),
       catalogue_(*db_, service_item_repo_, audit_log_, clock, accounts_),
+      representatives_(*db_, representative_repo_, audit_log_, clock, enterprises_, accounts_),
+      file_store_(options.files_dir.empty() ? default_files_dir(options.db) : options.files_dir),
+      applications_(*db_, application_repo_, service_item_repo_, audit_log_, clock, calendar_,
+                    enterprises_, representatives_, file_store_, options.applications),
       static_files_(options.web_dir),
       router_([this](std::string_view token) { return accounts_.authenticate(token); }) {
-  register_system_routes(router_, *db_);
+  register_system_routes(router_, *db_, options.settable_clock, audit_log_);
   accounts::register_routes(router_, accounts_);
   audit::register_routes(router_, audit_);
   calendar::register_routes(router_, calendar_);
   enterprises::register_routes(router_, enterprises_, report_importer_);
   indicators::register_routes(router_, indicators_);
+  enterprises::register_representative_routes(router_, representatives_);
   approvals::register_routes(router_, catalogue_);
+  approvals::register_application_routes(router_, applications_);
   if (!options.web_dir.empty()) {
     router_.set_fallback([this](const http::Request& r) { return static_files_.serve(r); });
   }
+}
+
+std::vector<http::ServerOptions::UploadLimit> App::upload_limits() {
+  constexpr std::size_t kImportLimit = 256u << 20;  // a year of a large zone's reports
+  return {{std::string(enterprises::kImportPath), kImportLimit},
+          {std::string(approvals::kCatalogueImportPath), kImportLimit},
+          // One file at a time; the service names the limit in its own error.
+          {std::string(approvals::kApplicationsPath), approvals::kMaxFileBytes + (64u << 10)}};
+}
+
+std::string default_files_dir(const std::string& db) {
+  if (db.starts_with("postgresql://") || db.starts_with("postgres://")) return "jingkai-files";
+  return db + ".files";
 }
 
 std::string read_shipped_calendar(const std::string& data_dir) {
@@ -121,7 +172,34 @@ Result<bool> seed_demo(App& app, const Actor& actor,
     return std::unexpected(
         Error::internal("the demo catalogue has bad rows: " + imported->problems.front().message));
   }
+  if (progress) progress("service-centre users");
+  if (auto seeded = seed_demo_service_users(app, in_zone); !seeded) {
+    return std::unexpected(seeded.error());
+  }
   return true;
+}
+
+Status seed_demo_service_users(App& app, const Actor& in_zone) {
+  auto officer = app.accounts().add_user(in_zone, kDemoZone,
+                                         {std::string(kDemoOfficer),
+                                          "演示窗口人员",
+                                          std::string(kDemoPassword),
+                                          {Role::approval_officer}});
+  if (!officer) return std::unexpected(officer.error());
+  auto applicant = app.accounts().add_user(in_zone, kDemoZone,
+                                           {std::string(kDemoApplicant),
+                                            "演示企业办事人",
+                                            std::string(kDemoPassword),
+                                            {Role::enterprise_user}});
+  if (!applicant) return std::unexpected(applicant.error());
+  enterprises::EnterpriseFilter first;
+  first.sort = "name";
+  auto page = app.enterprises().list(in_zone, first, PageRequest{1, 1});
+  if (!page) return std::unexpected(page.error());
+  if (page->items.empty()) return {};
+  auto granted = app.representatives().grant(in_zone, page->items.front().id, kDemoApplicant);
+  if (!granted) return std::unexpected(granted.error());
+  return {};
 }
 
 }  // namespace jingkai::app

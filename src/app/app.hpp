@@ -10,9 +10,12 @@
 #include "core/error.hpp"
 #include "core/pinyin.hpp"
 #include "http/router.hpp"
+#include "http/server.hpp"
 #include "http/static_files.hpp"
 #include "modules/accounts/repo.hpp"
 #include "modules/accounts/service.hpp"
+#include "modules/approvals/application_repo.hpp"
+#include "modules/approvals/application_service.hpp"
 #include "modules/approvals/repo.hpp"
 #include "modules/approvals/service.hpp"
 #include "modules/audit/service.hpp"
@@ -20,11 +23,13 @@
 #include "modules/calendar/service.hpp"
 #include "modules/enterprises/repo.hpp"
 #include "modules/enterprises/report_import.hpp"
+#include "modules/enterprises/representatives.hpp"
 #include "modules/enterprises/service.hpp"
 #include "modules/indicators/repo.hpp"
 #include "modules/indicators/service.hpp"
 #include "store/audit_log.hpp"
 #include "store/database.hpp"
+#include "store/file_store.hpp"
 
 namespace jingkai::app {
 
@@ -33,6 +38,13 @@ struct AppOptions {
   std::size_t connections = 8;
   std::string web_dir = JINGKAI_DEFAULT_WEB_DIR;    // the built web UI; empty serves none
   std::string data_dir = JINGKAI_DEFAULT_DATA_DIR;  // reference data shipped with the product
+  // Where uploaded files are kept; empty: beside a SQLite file ("<db>.files"), or
+  // "jingkai-files" in the working folder for PostgreSQL.
+  std::string files_dir;
+  approvals::ApplicationSettings applications;
+  // When set, PUT /api/v1/system/clock moves it (serve --settable-clock); it must be the
+  // clock the App runs on.
+  SettableClock* settable_clock = nullptr;
   accounts::AccountSettings accounts;
 };
 
@@ -49,9 +61,13 @@ class App {
   enterprises::ReportImporter& report_importer() { return report_importer_; }
   indicators::IndicatorService& indicators() { return indicators_; }
   approvals::CatalogueService& catalogue() { return catalogue_; }
+  approvals::ApplicationService& applications() { return applications_; }
+  enterprises::RepresentativeService& representatives() { return representatives_; }
   const std::string& data_dir() const { return data_dir_; }
   const IndustryCatalog& industries() const { return *industries_; }
   const http::Router& router() const { return router_; }
+  // The paths that take file uploads, with the largest body each may carry.
+  static std::vector<http::ServerOptions::UploadLimit> upload_limits();
 
  private:
   App(const AppOptions& options, const Clock& clock, std::unique_ptr<store::Database> db,
@@ -75,9 +91,17 @@ class App {
   indicators::IndicatorService indicators_;
   approvals::ServiceItemRepo service_item_repo_;
   approvals::CatalogueService catalogue_;
+  enterprises::RepresentativeRepo representative_repo_;
+  enterprises::RepresentativeService representatives_;
+  store::FileStore file_store_;
+  approvals::ApplicationRepo application_repo_;
+  approvals::ApplicationService applications_;
   http::StaticFiles static_files_;
   http::Router router_;
 };
+
+// Where uploaded files go when AppOptions::files_dir is empty.
+std::string default_files_dir(const std::string& db);
 
 // The shipped working-day calendar (data/holidays-cn.txt) as text; empty when missing.
 std::string read_shipped_calendar(const std::string& data_dir);
@@ -89,10 +113,17 @@ Result<std::string> read_data_file(const std::string& data_dir, std::string_view
 inline constexpr std::string_view kDemoZone = "zhuji-edz";
 inline constexpr std::string_view kDemoAdmin = "admin";
 inline constexpr std::string_view kDemoPassword = "jingkai-demo";
+// The demo's service-centre officer (窗口) and an enterprise's applicant (企业办事人), who
+// represents the first demo enterprise by name; same password.
+inline constexpr std::string_view kDemoOfficer = "chuangkou";
+inline constexpr std::string_view kDemoApplicant = "qiye";
 
 // Creates the demo zone — its administrator, enterprises and 24 months of their reports —
 // unless the zone exists; returns whether it created it. `progress` hears of each step.
 Result<bool> seed_demo(App& app, const Actor& actor,
                        const std::function<void(std::string_view)>& progress = {});
+
+// The demo zone's officer and applicant (`in_zone` works in the demo zone).
+Status seed_demo_service_users(App& app, const Actor& in_zone);
 
 }  // namespace jingkai::app

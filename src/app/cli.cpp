@@ -13,9 +13,11 @@
 #include <thread>
 
 #include "app/app.hpp"
+#include "app/cli_approvals.hpp"
 #include "app/cli_catalogue.hpp"
 #include "app/cli_statistics.hpp"
 #include "app/cli_support.hpp"
+#include "app/daily_sweep.hpp"
 #include "http/server.hpp"
 #include "modules/approvals/routes.hpp"
 #include "modules/enterprises/routes.hpp"
@@ -38,12 +40,15 @@ int run_cli(int argc, char** argv, std::istream& in, std::ostream& out, std::ost
   int status = kOk;
   add_statistics_commands(cli, clock, out, err, status);
   add_catalogue_commands(cli, clock, out, err, status);
+  add_approvals_commands(cli, clock, out, err, status);
 
   // serve
   DataOptions serve_data;
   http::ServerOptions server;
   std::string web_dir = JINGKAI_DEFAULT_WEB_DIR;
   bool demo = false;
+  bool settable_clock = false;
+  int sweep_minutes = 60;
   auto* serve = cli.add_subcommand("serve", "serve the API and the web UI");
   serve_data.add_to(serve);
   serve->add_option("--host", server.host, "address to listen on")->capture_default_str();
@@ -52,27 +57,42 @@ int run_cli(int argc, char** argv, std::istream& in, std::ostream& out, std::ost
   serve->add_option("--threads", server.threads, "server threads (0: one per core)");
   serve->add_option("--web", web_dir, "folder of the built web UI")->capture_default_str();
   serve->add_flag("--demo", demo, "create the demo zone and its administrator if missing");
+  serve->add_flag("--settable-clock", settable_clock,
+                  "let an administrator set the server's clock (PUT /api/v1/system/clock): for "
+                  "rehearsals and tests, never in production");
+  serve
+      ->add_option("--sweep-minutes", sweep_minutes,
+                   "how often the server marks overdue applications")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 24 * 60));
   serve->callback([&] {
     spdlog::set_level(spdlog::level::info);
     const unsigned threads =
         server.threads ? server.threads : std::max(1u, std::thread::hardware_concurrency());
-    auto app = open_app(serve_data, clock, threads + 2, web_dir);
+    SettableClock rehearsal_clock;
+    auto app = settable_clock
+                   ? open_app(serve_data, rehearsal_clock, threads + 3, web_dir, &rehearsal_clock)
+                   : open_app(serve_data, clock, threads + 3, web_dir);
     if (!app) return void(status = report(err, app.error()));
     if (demo) {
       if (auto seeded = seed_demo(**app, console_actor()); !seeded) {
         return void(status = report(err, seeded.error()));
       }
     }
-    server.upload_paths = {std::string(enterprises::kImportPath),
-                           std::string(approvals::kCatalogueImportPath)};
+    server.upload_limits = App::upload_limits();
+    DailySweep sweep((*app)->applications(), std::chrono::minutes(sweep_minutes));
     http::Server http_server(server, (*app)->router());
     auto port = http_server.start();
     if (!port) return void(status = report(err, port.error()));
     out << "jingkai listening on http://" << server.host << ":" << *port
         << "/ (database: " << store::to_string((*app)->db().dialect()) << ")" << std::endl;
+    if (settable_clock) {
+      out << "the clock is settable (--settable-clock): not for production" << std::endl;
+    }
     if (demo) {
       out << "demo zone " << kDemoZone << ": log in as " << kDemoAdmin << " / " << kDemoPassword
-          << std::endl;
+          << " (also " << kDemoOfficer << ", the service-centre officer, and " << kDemoApplicant
+          << ", an enterprise's applicant; same password)" << std::endl;
     }
     http_server.wait_for_signal();
     out << "jingkai: stopping" << std::endl;

@@ -37,9 +37,13 @@ Result<Actor> console_actor_in(App& app, std::string_view zone_code) {
 }
 
 Result<std::unique_ptr<App>> open_app(const DataOptions& data, const Clock& clock,
-                                      std::size_t connections, std::string web_dir) {
+                                      std::size_t connections, std::string web_dir,
+                                      SettableClock* settable_clock) {
   AppOptions options;
   options.db = data.db;
+  options.files_dir = data.files;
+  options.applications.warning_days = data.warning_days;
+  options.settable_clock = settable_clock;
   options.connections = connections;
   options.web_dir = std::move(web_dir);
   return App::open(options, clock);

@@ -26,13 +26,26 @@ Result<Actor> console_actor_in(App& app, std::string_view zone_code);
 // Options every command that touches data shares.
 struct DataOptions {
   std::string db = "jingkai.db";
+  std::string files;  // uploaded files; empty: beside the SQLite file
+  int warning_days = 2;
   void add_to(CLI::App* command) {
     command->add_option("--db", db, "SQLite file or postgresql:// URL")->capture_default_str();
+    command->add_option("--files", files,
+                        "folder of uploaded files (default: <db>.files, or jingkai-files for "
+                        "PostgreSQL)");
+    command
+        ->add_option("--warning-days", warning_days,
+                     "applications due within this many working days are flagged yellow")
+        ->capture_default_str()
+        ->check(CLI::Range(0, 30));
   }
 };
 
+// Opens the deployment's data. With `settable_clock` (which must be `clock`), the API may
+// set the time (serve --settable-clock).
 Result<std::unique_ptr<App>> open_app(const DataOptions& data, const Clock& clock,
-                                      std::size_t connections = 2, std::string web_dir = "");
+                                      std::size_t connections = 2, std::string web_dir = "",
+                                      SettableClock* settable_clock = nullptr);
 
 // A file read whole; the error names it.
 Result<std::string> read_file(const std::string& path);

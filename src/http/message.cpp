@@ -3,6 +3,9 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include <boost/url/encode.hpp>
+#include <boost/url/rfc/unreserved_chars.hpp>
+
 namespace jingkai::http {
 
 Response json_response(StatusCode status, const boost::json::value& body) {
@@ -66,11 +69,23 @@ Response error_response(const Error& error, boost::json::object details) {
   return json_response(status_for(error.kind), details);
 }
 
+std::string url_encode(std::string_view text) {
+  return boost::urls::encode(text, boost::urls::unreserved_chars);
+}
+
 Response file_response(std::string_view content_type, std::string_view filename, std::string body) {
   Response response{StatusCode::ok, 11};
   response.set(beast_http::field::content_type, content_type);
+  // An ASCII stand-in for old clients, and the real name (UTF-8, percent-encoded) per
+  // RFC 6266 / RFC 8187: a name with quotes or Chinese characters never breaks the header.
+  std::string fallback;
+  for (char c : filename) {
+    const auto byte = static_cast<unsigned char>(c);
+    fallback += byte >= 0x20 && byte < 0x7F && c != '"' && c != '\\' ? c : '_';
+  }
   response.set(beast_http::field::content_disposition,
-               fmt::format("attachment; filename=\"{}\"", filename));
+               fmt::format("attachment; filename=\"{}\"; filename*=UTF-8''{}", fallback,
+                           url_encode(filename)));
   response.set(beast_http::field::cache_control, "no-store");
   response.body() = std::move(body);
   response.prepare_payload();

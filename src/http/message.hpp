@@ -25,6 +25,8 @@ Response error_response(const Error& error);
 Response error_response(const Error& error, boost::json::object details);
 
 // A file to download: `filename` (ASCII) is what the browser saves it as.
+// `text` with every byte outside RFC 3986's unreserved set percent-encoded.
+std::string url_encode(std::string_view text);
 Response file_response(std::string_view content_type, std::string_view filename, std::string body);
 StatusCode status_for(ErrorKind kind);
 

@@ -72,6 +72,31 @@ std::optional<std::int64_t> to_int(std::string_view text) {
 
 }  // namespace
 
+Result<std::int64_t> RequestContext::id_param(std::string_view name) const {
+  const auto it = params.find(name);
+  return parse_id(it == params.end() ? std::string_view() : std::string_view(it->second), name);
+}
+
+Result<std::int64_t> parse_id(std::string_view text, std::string_view field) {
+  std::int64_t id = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
+  if (ec != std::errc() || end != text.data() + text.size() || id <= 0) {
+    return std::unexpected(
+        Error::invalid("bad_id", fmt::format("无效的编号: {} (bad id)", text), std::string(field)));
+  }
+  return id;
+}
+
+Result<std::optional<bool>> RequestContext::query_bool(std::string_view name) const {
+  const std::string_view text = query_text(name);
+  if (text.empty()) return std::optional<bool>();
+  if (text == "true" || text == "1") return std::optional<bool>(true);
+  if (text == "false" || text == "0") return std::optional<bool>(false);
+  return std::unexpected(Error::invalid(
+      "bad_flag", fmt::format("参数 {} 须为 true 或 false ({} must be true or false)", name, name),
+      std::string(name)));
+}
+
 Result<PageRequest> RequestContext::page() const {
   PageRequest request;
   if (auto it = query.find("page"); it != query.end()) {

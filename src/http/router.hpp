@@ -29,6 +29,9 @@ struct Access {
   bool allows(const Actor& actor) const;
 };
 
+// `text` as a positive id; bad_id naming `field` otherwise.
+Result<std::int64_t> parse_id(std::string_view text, std::string_view field);
+
 // What a handler gets: the request, its parsed target, and who is calling.
 struct RequestContext {
   const Request& request;
@@ -41,6 +44,10 @@ struct RequestContext {
   const Actor& actor() const { return *caller; }
   // ?page=&page_size=, validated (page >= 1, 1 <= page_size <= 500).
   Result<PageRequest> page() const;
+  // The path parameter `name` as a positive id; bad_id names it otherwise.
+  Result<std::int64_t> id_param(std::string_view name) const;
+  // The query parameter `name` as true/1 or false/0; absent when not given; bad_flag else.
+  Result<std::optional<bool>> query_bool(std::string_view name) const;
   // The query parameter `name`, or "" when it is absent.
   std::string_view query_text(std::string_view name) const {
     auto it = query.find(name);

@@ -63,8 +63,8 @@ class Connection : public std::enable_shared_from_this<Connection> {
   }
 
   std::size_t body_limit_for(std::string_view target) const {
-    for (const std::string& path : options_.upload_paths) {
-      if (target.starts_with(path)) return options_.upload_body_limit;
+    for (const auto& upload : options_.upload_limits) {
+      if (target.starts_with(upload.path_prefix)) return upload.body_limit;
     }
     return options_.body_limit;
   }

@@ -19,9 +19,13 @@ struct ServerOptions {
   unsigned short port = 8080;  // 0 picks a free port; start() says which
   unsigned threads = 0;        // 0: one per core
   std::size_t body_limit = 1 << 20;
-  // File uploads (imports) may be larger: requests whose path starts with one of these.
-  std::vector<std::string> upload_paths;
-  std::size_t upload_body_limit = 256u << 20;
+  // File uploads may be larger: a request whose path starts with an entry's prefix may
+  // carry up to its limit (the first match counts).
+  struct UploadLimit {
+    std::string path_prefix;
+    std::size_t body_limit = 0;
+  };
+  std::vector<UploadLimit> upload_limits;
   std::chrono::seconds read_timeout{30};
 };
 

@@ -4,9 +4,11 @@
 
 #include "core/clock.hpp"
 #include "modules/accounts/repo.hpp"
+#include "modules/approvals/application_repo.hpp"
 #include "modules/approvals/repo.hpp"
 #include "modules/calendar/repo.hpp"
 #include "modules/enterprises/repo.hpp"
+#include "modules/enterprises/representatives.hpp"
 #include "modules/indicators/repo.hpp"
 #include "store/audit_log.hpp"
 
@@ -24,6 +26,9 @@ const std::vector<Migration>& all_migrations() {
        {"CREATE INDEX audit_log_entity ON audit_log (zone_id,"
         " entity, entity_id, seq)"}},
       {7, "approvals: the service-item catalogue", approvals::ServiceItemRepo::schema()},
+      {8, "enterprises: representatives", enterprises::RepresentativeRepo::schema()},
+      {9, "approvals: applications, their files and timelines",
+       approvals::ApplicationRepo::schema()},
   };
   return kMigrations;
 }

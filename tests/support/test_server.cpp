@@ -96,8 +96,7 @@ TestServer::TestServer(const Clock& clock, app::AppOptions options) {
   http::ServerOptions server_options;
   server_options.port = 0;
   server_options.threads = 2;
-  server_options.upload_paths = {std::string(enterprises::kImportPath),
-                                 std::string(approvals::kCatalogueImportPath)};
+  server_options.upload_limits = app::App::upload_limits();
   server_ = std::make_unique<http::Server>(server_options, app_->router());
   auto port = server_->start();
   if (!port) throw std::runtime_error("cannot start server: " + port.error().message);

@@ -190,6 +190,19 @@ Result<User> AccountService::describe(UserId id) {
   });
 }
 
+Result<ZoneUser> AccountService::find_zone_user(const Actor& actor, std::string_view name) {
+  return db_.read([&](store::Tx& tx) -> Result<ZoneUser> {
+    auto stored = repo_.find_user(tx, name);
+    std::vector<Role> roles;
+    if (stored) roles = repo_.roles(tx, stored->id, actor.zone_id);
+    if (!stored || roles.empty()) {
+      return std::unexpected(Error::not_found(
+          "user_not_found", "本园区没有此用户 (no such user in this zone): " + std::string(name)));
+    }
+    return ZoneUser{stored->id, stored->name, stored->display_name, std::move(roles)};
+  });
+}
+
 Status AccountService::verify_password(const std::string& stored_hash, std::string_view password) {
   if (crypto_pwhash_str_verify(stored_hash.c_str(), password.data(), password.size()) != 0) {
     return std::unexpected(

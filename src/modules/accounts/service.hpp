@@ -40,6 +40,9 @@ class AccountService {
                Role role);
   Result<Page<ZoneUser>> list_users(const Actor& actor, PageRequest page);
   Result<User> describe(UserId user);
+  // The user called `name`, with the roles they hold in the actor's zone; not_found when
+  // there is none or they hold no role there.
+  Result<ZoneUser> find_zone_user(const Actor& actor, std::string_view name);
 
   // Checks the password and opens a session in the user's first zone.
   Result<LoginResult> login(std::string_view name, std::string_view password);

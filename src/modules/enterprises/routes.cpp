@@ -24,33 +24,13 @@ Access readers() {
 }
 Access editors() { return Access::only({Role::admin, Role::stats_officer}); }
 
-Result<std::int64_t> parse_id(std::string_view text, std::string_view field) {
-  std::int64_t id = 0;
-  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
-  if (ec != std::errc() || end != text.data() + text.size() || id <= 0) {
-    return std::unexpected(
-        Error::invalid("bad_id", fmt::format("无效的编号: {} (bad id)", text), std::string(field)));
-  }
-  return id;
-}
-
-Result<std::optional<bool>> query_flag(const RequestContext& ctx, std::string_view name) {
-  const std::string_view text = ctx.query_text(name);
-  if (text.empty()) return std::optional<bool>();
-  if (text == "true" || text == "1") return std::optional<bool>(true);
-  if (text == "false" || text == "0") return std::optional<bool>(false);
-  return std::unexpected(Error::invalid(
-      "bad_flag", fmt::format("参数 {} 须为 true 或 false ({} must be true or false)", name, name),
-      std::string(name)));
-}
-
 Result<EnterpriseFilter> filter_of(const RequestContext& ctx) {
   EnterpriseFilter filter;
   filter.query = std::string(ctx.query_text("q"));
   if (auto chain = ctx.query_text("chain"); chain == "none") {
     filter.without_chain = true;
   } else if (!chain.empty()) {
-    auto id = parse_id(chain, "chain");
+    auto id = http::parse_id(chain, "chain");
     if (!id) return std::unexpected(id.error());
     filter.chain_id = *id;
   }
@@ -61,7 +41,7 @@ Result<EnterpriseFilter> filter_of(const RequestContext& ctx) {
   for (const Flag& flag :
        {Flag{"above_scale", &filter.above_scale}, Flag{"high_tech", &filter.high_tech},
         Flag{"listed", &filter.listed}, Flag{"global500", &filter.global500}}) {
-    auto value = query_flag(ctx, flag.name);
+    auto value = ctx.query_bool(flag.name);
     if (!value) return std::unexpected(value.error());
     *flag.into = *value;
   }
@@ -251,7 +231,7 @@ void register_routes(http::Router& router, EnterpriseService& enterprises,
              });
   router.add(http::Verb::put, "/api/v1/chains/{id}", Access::only({Role::admin}),
              [&, chain_of](const RequestContext& ctx) -> Result<Response> {
-               auto id = parse_id(ctx.params.at("id"), "id");
+               auto id = ctx.id_param("id");
                if (!id) return std::unexpected(id.error());
                auto chain = chain_of(ctx);
                if (!chain) return std::unexpected(chain.error());
@@ -301,7 +281,7 @@ void register_routes(http::Router& router, EnterpriseService& enterprises,
 
   router.add(http::Verb::get, "/api/v1/enterprises/{id}", readers(),
              [&](const RequestContext& ctx) -> Result<Response> {
-               auto id = parse_id(ctx.params.at("id"), "id");
+               auto id = ctx.id_param("id");
                if (!id) return std::unexpected(id.error());
                auto found = enterprises.get(ctx.actor(), *id);
                if (!found) return std::unexpected(found.error());
@@ -310,7 +290,7 @@ void register_routes(http::Router& router, EnterpriseService& enterprises,
 
   router.add(http::Verb::put, "/api/v1/enterprises/{id}", editors(),
              [&](const RequestContext& ctx) -> Result<Response> {
-               auto id = parse_id(ctx.params.at("id"), "id");
+               auto id = ctx.id_param("id");
                if (!id) return std::unexpected(id.error());
                auto draft = draft_of(ctx);
                if (!draft) return std::unexpected(draft.error());
@@ -321,7 +301,7 @@ void register_routes(http::Router& router, EnterpriseService& enterprises,
 
   router.add(http::Verb::get, "/api/v1/enterprises/{id}/history", readers(),
              [&](const RequestContext& ctx) -> Result<Response> {
-               auto id = parse_id(ctx.params.at("id"), "id");
+               auto id = ctx.id_param("id");
                if (!id) return std::unexpected(id.error());
                auto page = ctx.page();
                if (!page) return std::unexpected(page.error());
@@ -337,7 +317,7 @@ void register_routes(http::Router& router, EnterpriseService& enterprises,
 
   router.add(http::Verb::get, "/api/v1/enterprises/{id}/reports", readers(),
              [&](const RequestContext& ctx) -> Result<Response> {
-               auto id = parse_id(ctx.params.at("id"), "id");
+               auto id = ctx.id_param("id");
                if (!id) return std::unexpected(id.error());
                auto page = ctx.page();
                if (!page) return std::unexpected(page.error());
@@ -353,7 +333,7 @@ void register_routes(http::Router& router, EnterpriseService& enterprises,
 
   router.add(http::Verb::put, "/api/v1/enterprises/{id}/reports/{period}", editors(),
              [&](const RequestContext& ctx) -> Result<Response> {
-               auto id = parse_id(ctx.params.at("id"), "id");
+               auto id = ctx.id_param("id");
                if (!id) return std::unexpected(id.error());
                auto period = parse_period(ctx.params.at("period"), "period");
                if (!period) return std::unexpected(period.error());
@@ -375,16 +355,16 @@ void register_routes(http::Router& router, EnterpriseService& enterprises,
                if (auto chain = ctx.query_text("chain"); chain == "none") {
                  scope.without_chain = true;
                } else if (!chain.empty()) {
-                 auto id = parse_id(chain, "chain");
+                 auto id = http::parse_id(chain, "chain");
                  if (!id) return std::unexpected(id.error());
                  scope.chain_id = *id;
                }
-               auto above = query_flag(ctx, "above_scale");
+               auto above = ctx.query_bool("above_scale");
                if (!above) return std::unexpected(above.error());
                scope.above_scale_only = above->value_or(false);
                EnterpriseId enterprise = 0;
                if (auto text = ctx.query_text("enterprise"); !text.empty()) {
-                 auto id = parse_id(text, "enterprise");
+                 auto id = http::parse_id(text, "enterprise");
                  if (!id) return std::unexpected(id.error());
                  enterprise = *id;
                }
@@ -435,7 +415,7 @@ void register_routes(http::Router& router, EnterpriseService& enterprises,
                  if (!parsed) return std::unexpected(parsed.error());
                  encoding = *parsed;
                }
-               auto dry_run = query_flag(ctx, "dry_run");
+               auto dry_run = ctx.query_bool("dry_run");
                if (!dry_run) return std::unexpected(dry_run.error());
                std::string name(ctx.query_text("name"));
                if (name.empty() || name.size() > 200 || !is_valid_utf8(name)) name = "upload";
@@ -453,6 +433,60 @@ void register_routes(http::Router& router, EnterpriseService& enterprises,
                }
                return http::json_response(http::StatusCode::ok, outcome_json(*outcome));
              });
+}
+
+namespace {
+
+json::object representatives_json(const std::vector<Representative>& list) {
+  json::array items;
+  for (const Representative& r : list) {
+    items.push_back(json::object{{"user_id", r.user_id},
+                                 {"name", r.name},
+                                 {"display_name", r.display_name},
+                                 {"granted_at", r.granted_at}});
+  }
+  return {{"items", std::move(items)}};
+}
+
+}  // namespace
+
+void register_representative_routes(http::Router& router, RepresentativeService& representatives) {
+  router.add(http::Verb::get, "/api/v1/enterprises/{id}/representatives",
+             Access::only({Role::admin, Role::approval_officer}),
+             [&](const RequestContext& ctx) -> Result<Response> {
+               auto id = ctx.id_param("id");
+               if (!id) return std::unexpected(id.error());
+               auto list = representatives.list(ctx.actor(), *id);
+               if (!list) return std::unexpected(list.error());
+               return http::json_response(http::StatusCode::ok, representatives_json(*list));
+             });
+  router.add(http::Verb::put, "/api/v1/enterprises/{id}/representatives/{user}",
+             Access::only({Role::admin}), [&](const RequestContext& ctx) -> Result<Response> {
+               auto id = ctx.id_param("id");
+               if (!id) return std::unexpected(id.error());
+               auto list = representatives.grant(ctx.actor(), *id, ctx.params.at("user"));
+               if (!list) return std::unexpected(list.error());
+               return http::json_response(http::StatusCode::ok, representatives_json(*list));
+             });
+  router.add(http::Verb::delete_, "/api/v1/enterprises/{id}/representatives/{user}",
+             Access::only({Role::admin}), [&](const RequestContext& ctx) -> Result<Response> {
+               auto id = ctx.id_param("id");
+               if (!id) return std::unexpected(id.error());
+               auto list = representatives.revoke(ctx.actor(), *id, ctx.params.at("user"));
+               if (!list) return std::unexpected(list.error());
+               return http::json_response(http::StatusCode::ok, representatives_json(*list));
+             });
+  router.add(
+      http::Verb::get, "/api/v1/my/enterprises", Access::only({Role::enterprise_user}),
+      [&](const RequestContext& ctx) -> Result<Response> {
+        auto list = representatives.represented(ctx.actor());
+        if (!list) return std::unexpected(list.error());
+        json::array items;
+        for (const auto& e : *list) {
+          items.push_back(json::object{{"id", e.id}, {"uscc", e.uscc}, {"name", e.name}});
+        }
+        return http::json_response(http::StatusCode::ok, json::object{{"items", std::move(items)}});
+      });
 }
 
 }  // namespace jingkai::enterprises

@@ -4,6 +4,7 @@
 
 #include "http/router.hpp"
 #include "modules/enterprises/report_import.hpp"
+#include "modules/enterprises/representatives.hpp"
 #include "modules/enterprises/service.hpp"
 
 namespace jingkai::enterprises {
@@ -13,5 +14,8 @@ inline constexpr std::string_view kImportPath = "/api/v1/enterprise-reports/impo
 
 void register_routes(http::Router& router, EnterpriseService& enterprises,
                      ReportImporter& importer);
+
+// Who acts for which enterprise at the service centre (企业办事人).
+void register_representative_routes(http::Router& router, RepresentativeService& representatives);
 
 }  // namespace jingkai::enterprises

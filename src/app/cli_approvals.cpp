@@ -1,0 +1,110 @@
+#include "app/cli_approvals.hpp"
+
+#include <fmt/format.h>
+
+#include "app/cli_support.hpp"
+
+namespace jingkai::app {
+namespace {
+
+struct State {
+  DataOptions data;
+  std::string zone;
+  std::string from, to, by = "month";
+  std::string enterprise;
+  std::string user;
+};
+
+// The enterprise named by its id or its credit code.
+Result<enterprises::EnterpriseId> enterprise_of(App& app, const Actor& actor,
+                                                const std::string& text) {
+  if (text.size() == 18) {
+    auto directory = app.enterprises().directory(actor);
+    if (!directory) return std::unexpected(directory.error());
+    auto it = directory->find(text);
+    if (it != directory->end()) return it->second;
+    return std::unexpected(Error::not_found(
+        "enterprise_not_found", "本园区没有此信用代码的企业 (no enterprise with code) " + text));
+  }
+  return http::parse_id(text, "enterprise");
+}
+
+}  // namespace
+
+void add_approvals_commands(CLI::App& cli, const Clock& clock, std::ostream& out, std::ostream& err,
+                            int& status) {
+  auto state = std::make_shared<State>();
+  auto* approvals = cli.add_subcommand("approvals", "applications at the service centre (办件)");
+  approvals->require_subcommand(1);
+
+  auto* sweep = approvals->add_subcommand(
+      "sweep", "mark open applications past their promised or statutory deadline (daily job)");
+  state->data.add_to(sweep);
+  sweep->callback([state, &clock, &out, &err, &status] {
+    auto app = open_app(state->data, clock);
+    if (!app) return void(status = report(err, app.error()));
+    auto outcome = (*app)->applications().sweep(console_actor());
+    if (!outcome) return void(status = report(err, outcome.error()));
+    out << fmt::format("{}: {} newly past the promised deadline, {} past the statutory one\n",
+                       format_date(outcome->today), outcome->promised_overdue,
+                       outcome->statutory_overdue);
+  });
+
+  auto* stats = approvals->add_subcommand(
+      "statistics",
+      "received, finished, on time and working days taken, per month/item/department");
+  state->data.add_to(stats);
+  stats->add_option("--zone", state->zone, "the zone's code")->required();
+  stats->add_option("--from", state->from, "first month, YYYY-MM")->required();
+  stats->add_option("--to", state->to, "last month, YYYY-MM")->required();
+  stats->add_option("--by", state->by, "month, item or department")->capture_default_str();
+  stats->callback([state, &clock, &out, &err, &status] {
+    auto app = open_app(state->data, clock);
+    if (!app) return void(status = report(err, app.error()));
+    auto actor = console_actor_in(**app, state->zone);
+    if (!actor) return void(status = report(err, actor.error()));
+    auto result = (*app)->applications().statistics(*actor, state->from, state->to, state->by);
+    if (!result) return void(status = report(err, result.error()));
+    out << "key\tlabel\treceived\tfinished\ton_time_promised\ton_time_statutory\t"
+           "average_working_days\tin_zone\n";
+    auto print = [&out](const approvals::StatisticsRow& row) {
+      const auto& c = row.counts;
+      out << fmt::format("{}\t{}\t{}\t{}\t{}\t{}\t{:.2f}\t{}\n", c.key, c.label, c.received,
+                         c.finished, c.on_time_promised, c.on_time_statutory,
+                         row.average_working_days, c.in_zone);
+    };
+    for (const auto& row : result->rows) print(row);
+    print(result->total);
+  });
+
+  auto* representative =
+      cli.add_subcommand("representative", "who acts for an enterprise (企业办事人)");
+  representative->require_subcommand(1);
+  for (const char* verb : {"grant", "revoke", "list"}) {
+    auto* command = representative->add_subcommand(
+        verb, std::string(verb) == "list" ? "the enterprise's representatives"
+                                          : std::string(verb) + " a user the right to act for it");
+    state->data.add_to(command);
+    command->add_option("--zone", state->zone, "the zone's code")->required();
+    command->add_option("--enterprise", state->enterprise, "id or credit code")->required();
+    if (std::string(verb) != "list") {
+      command->add_option("--user", state->user, "login name")->required();
+    }
+    command->callback([state, verb = std::string(verb), &clock, &out, &err, &status] {
+      auto app = open_app(state->data, clock);
+      if (!app) return void(status = report(err, app.error()));
+      auto actor = console_actor_in(**app, state->zone);
+      if (!actor) return void(status = report(err, actor.error()));
+      auto id = enterprise_of(**app, *actor, state->enterprise);
+      if (!id) return void(status = report(err, id.error()));
+      auto& service = (*app)->representatives();
+      auto list = verb == "grant"    ? service.grant(*actor, *id, state->user)
+                  : verb == "revoke" ? service.revoke(*actor, *id, state->user)
+                                     : service.list(*actor, *id);
+      if (!list) return void(status = report(err, list.error()));
+      for (const auto& r : *list) out << r.name << "\t" << r.display_name << "\n";
+    });
+  }
+}
+
+}  // namespace jingkai::app
