@@ -271,6 +271,25 @@ export function missingMaterials(groups) {
   return (Array.isArray(groups) ? groups : []).filter((g) => g.required && !g.other && g.files.length === 0).map((g) => g.name);
 }
 
+/**
+ * Whether the applicant may delete a file now: any material of a draft; under correction
+ * only those uploaded since corrections were requested (what was submitted stays on file,
+ * as the server rules). The request's moment is its timeline entry, else the start of the
+ * day it was made on (China time).
+ */
+export function removableFile(application, file) {
+  if (!application || file?.kind === 'result') return false;
+  if (application.state === 'draft') return true;
+  if (application.state !== 'correcting') return false;
+  const requests = (application.timeline ?? []).filter((e) => e?.action === 'request_correction');
+  let since = requests.length ? new Date(requests[requests.length - 1].at).getTime() : NaN;
+  if (!Number.isFinite(since) && application.correction?.requested_on) {
+    since = new Date(`${application.correction.requested_on}T00:00:00+08:00`).getTime();
+  }
+  const uploaded = new Date(file?.uploaded_at).getTime();
+  return Number.isFinite(since) && Number.isFinite(uploaded) && uploaded >= since;
+}
+
 /** The result documents of an application (kind = result). */
 export function resultFiles(files) {
   return (Array.isArray(files) ? files : []).filter((f) => f?.kind === 'result');

@@ -22,6 +22,7 @@ import {
   materialGroups,
   materialUrl,
   missingMaterials,
+  removableFile,
   resultFiles,
   share,
   shortSha,
@@ -239,6 +240,41 @@ describe('material files', () => {
     expect(missingMaterials(groups)).toEqual(['项目申请表']);
     expect(resultFiles(files).map((f) => f.id)).toEqual([4]);
     expect(materialGroups(undefined, undefined)).toEqual([]);
+  });
+});
+
+describe('removableFile', () => {
+  const at = (iso) => new Date(iso).getTime();
+  const old = { id: 1, kind: 'material', uploaded_at: at('2026-09-28T08:00:00+08:00') };
+  const added = { id: 2, kind: 'material', uploaded_at: at('2026-10-09T09:31:00+08:00') };
+  const result = { id: 3, kind: 'result', uploaded_at: at('2026-10-09T10:00:00+08:00') };
+  const correcting = {
+    state: 'correcting',
+    correction: { requested_on: '2026-09-28' },
+    timeline: [
+      { action: 'submit', at: at('2026-09-28T07:00:00+08:00') },
+      { action: 'request_correction', at: at('2026-09-28T09:00:00+08:00') },
+    ],
+  };
+
+  it('lets any material of a draft go', () => {
+    expect(removableFile({ state: 'draft' }, old)).toBe(true);
+    expect(removableFile({ state: 'draft' }, result)).toBe(false);
+  });
+
+  it('keeps what was submitted under correction, lets what was added for it go', () => {
+    expect(removableFile(correcting, old)).toBe(false);
+    expect(removableFile(correcting, added)).toBe(true);
+    // Without the timeline, the day of the request counts.
+    expect(removableFile({ ...correcting, timeline: [] }, added)).toBe(true);
+    expect(removableFile({ ...correcting, timeline: [] }, { ...old, uploaded_at: at('2026-09-27T23:00:00+08:00') })).toBe(false);
+  });
+
+  it('keeps everything in the other states', () => {
+    for (const state of ['submitted', 'accepted', 'reviewing', 'decided', 'finished']) {
+      expect(removableFile({ ...correcting, state }, added), state).toBe(false);
+    }
+    expect(removableFile(null, added)).toBe(false);
   });
 });
 
