@@ -4,8 +4,9 @@
 // refused with the server's words and nothing is added); an officer accepts, reviews and
 // requests corrections; across the National Day holiday the applicant corrects and
 // resubmits, and the officer sees both deadlines moved by exactly the working days the
-// correction took; the application is approved and finished with a result document that
-// the applicant downloads; the statistics lead back to it; an admin keeps who may apply.
+// correction took; the deadlines are extended once; the application is approved and
+// finished with a result document that the applicant downloads; the statistics lead back
+// to it; an admin keeps who may apply.
 //   node --test web/e2e/approvals.e2e.mjs      (from the repository root)
 // Needs build/jingkai (or JINGKAI_BIN) and build/web (npm run build).
 // Set JINGKAI_SCREENSHOTS=<dir> to keep a screenshot of every step.
@@ -456,6 +457,19 @@ describe('applications (办件)', { concurrency: false }, () => {
       await resubmitted.locator('[data-detail="promised_deadline"]', { hasText: PROMISED_AFTER }).waitFor();
       await screenshot(page, 'approvals-12-deadline-moved');
 
+      // 延期: two more working days on both deadlines, once, with a reason and who approved it.
+      //   promised 2026-10-15 + 2: 10-16 Fri, 10-19 Mon; statutory 2026-11-05 + 2: 11-06 Fri, 11-09 Mon.
+      await act(page, 'extend', async (dialog) => {
+        await inputOf(dialog, 'action-days').fill('2');
+        await inputOf(dialog, 'action-approver').fill('张主任');
+        await inputOf(dialog, 'action-reason').fill('需现场核查项目用地');
+      });
+      await page.locator(sel('app-extension'), { hasText: '2 个工作日' }).waitFor();
+      await page.locator(sel('app-promised-deadline'), { hasText: '2026-10-19' }).waitFor();
+      await page.locator(sel('app-statutory-deadline'), { hasText: '2026-11-09' }).waitFor();
+      assert.equal(await page.locator(sel('action-extend')).count(), 0, 'an extension is granted once');
+      assert.deepEqual((await application()).extension, { days: 2, reason: '需现场核查项目用地', approver: '张主任', on: '2026-10-09' });
+
       // 决定: approve with reasons.
       await act(page, 'approve', async (dialog) => {
         await inputOf(dialog, 'action-reason').fill('符合国家产业政策和园区规划，准予核准');
@@ -499,7 +513,7 @@ describe('applications (办件)', { concurrency: false }, () => {
       // Every step, in Chinese, in order.
       const steps = await page.locator(sel('timeline-entry')).evaluateAll((els) => els.map((e) => e.dataset.action));
       const workflow = steps.filter((a) => !['create', 'edit', 'upload', 'remove_file'].includes(a));
-      assert.deepEqual(workflow, ['submit', 'accept', 'review', 'request_correction', 'resubmit', 'approve', 'finish']);
+      assert.deepEqual(workflow, ['submit', 'accept', 'review', 'request_correction', 'resubmit', 'extend', 'approve', 'finish']);
       await page.locator(`${sel('timeline-entry')}[data-action="request_correction"]`, { hasText: '要求补正' }).waitFor();
       await page.locator(`${sel('timeline-entry')}[data-action="finish"]`, { hasText: '办结' }).waitFor();
       await screenshot(page, 'approvals-14-applicant-finished');
