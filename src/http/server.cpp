@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <array>
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
@@ -28,7 +29,10 @@ class Connection : public std::enable_shared_from_this<Connection> {
   void read_header() {
     parser_.emplace();
     parser_->header_limit(16 * 1024);
-    parser_->body_limit(options_.body_limit);
+    // The parser checks Content-Length against its limit as soon as the header is complete,
+    // before on_header() knows the path: start with the largest limit of any path, and
+    // narrow it to the path's own once the header is in.
+    parser_->body_limit(largest_body_limit());
     stream_.expires_after(options_.read_timeout);
     beast_http::async_read_header(
         stream_, buffer_, *parser_,
@@ -60,6 +64,13 @@ class Connection : public std::enable_shared_from_this<Connection> {
       return;
     }
     read_body();
+  }
+
+  std::size_t largest_body_limit() const {
+    std::size_t largest = options_.body_limit;
+    for (const auto& upload : options_.upload_limits)
+      largest = std::max(largest, upload.body_limit);
+    return largest;
   }
 
   std::size_t body_limit_for(std::string_view target) const {

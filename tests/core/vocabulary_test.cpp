@@ -54,6 +54,37 @@ TEST(ChinaTime, CrossesMidnightAndYearEndInChinaBeforeUtcDoes) {
   EXPECT_EQ(format_china_time(1767196799999), "2025-12-31T23:59:59.999+08:00");
 }
 
+TEST(Instant, ReadsWhatChinaTimeWritesAndOtherOffsets) {
+  EXPECT_EQ(*parse_instant("2026-11-27T19:07:08.123+08:00"), 1795777628123);
+  EXPECT_EQ(*parse_instant("2026-11-27T11:07:08.123Z"), 1795777628123);
+  EXPECT_EQ(*parse_instant("2026-11-27T11:07:08Z"), 1795777628000);
+  EXPECT_EQ(*parse_instant("2026-11-27T06:07:08-05:00"), 1795777628000);
+  for (EpochMs ms : {EpochMs(0), EpochMs(1767196799999), EpochMs(1795777628123)}) {
+    EXPECT_EQ(*parse_instant(format_china_time(ms)), ms);
+  }
+}
+
+TEST(Instant, RefusesAnythingElseNamingTheField) {
+  for (const char* bad : {"", "2026-11-27", "2026-11-27 19:07:08+08:00", "2026-11-27T19:07:08",
+                          "2026-11-27T24:00:00Z", "2026-11-27T19:60:00Z", "2026-02-30T10:00:00Z",
+                          "2026-11-27T19:07:08.12Z", "2026-11-27T19:07:08+0800",
+                          "2026-11-27T19:07:08+08:00 ", "now"}) {
+    auto parsed = parse_instant(bad, "now");
+    ASSERT_FALSE(parsed) << bad;
+    EXPECT_EQ(parsed.error().code, "bad_time") << bad;
+    EXPECT_EQ(parsed.error().field, "now");
+  }
+}
+
+TEST(ManualClock, SettableClockRunsOnFromTheInstantItIsSetTo) {
+  SettableClock clock;
+  const EpochMs set = *parse_instant("2026-09-28T09:00:00+08:00");
+  clock.set_now_ms(set);
+  const EpochMs now = clock.now_ms();
+  EXPECT_GE(now, set);
+  EXPECT_LT(now, set + 60000);
+}
+
 TEST(ManualClock, MovesOnlyWhenAdvanced) {
   ManualClock clock(1000);
   EXPECT_EQ(clock.now_ms(), 1000);

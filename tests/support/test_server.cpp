@@ -90,6 +90,7 @@ const Clock& TestServer::system_clock() {
 TestServer::TestServer(const Clock& clock, app::AppOptions options) {
   options.db = db_.url();
   options.connections = 4;
+  if (options.files_dir.empty()) options.files_dir = files_.path().string();
   auto opened = app::App::open(options, clock);
   if (!opened) throw std::runtime_error("cannot open app: " + opened.error().message);
   app_ = std::move(*opened);

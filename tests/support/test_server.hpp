@@ -56,6 +56,8 @@ class TestServer {
 
   app::App& app() { return *app_; }
   const TestDatabase& database() const { return db_; }
+  // Where the server keeps uploaded files (a temporary folder of its own).
+  const std::filesystem::path& files_dir() const { return files_.path(); }
   HttpClient client() const { return HttpClient(port_); }
   unsigned short port() const { return port_; }
 
@@ -70,6 +72,7 @@ class TestServer {
 
  private:
   TestDatabase db_;
+  TempDir files_;
   std::unique_ptr<app::App> app_;
   std::unique_ptr<http::Server> server_;
   unsigned short port_ = 0;
