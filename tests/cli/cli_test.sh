@@ -300,6 +300,66 @@ check "a promise beyond the law refuses the file" \
   run 2 "$bin" catalogue import --db "$demo" --zone zhuji-edz "$work/catalogue-bad.csv"
 check "…naming row 2 and the column" contains "row 2, column promised_days"
 
+# Applications: the demo's applicant applies through a server whose clock the test sets; the
+# sweep, the statistics and the representatives from the command line.
+login() {
+  curl -sf "$url/api/v1/auth/login" -H 'content-type: application/json' \
+    -d "{\"name\":\"$1\",\"password\":\"jingkai-demo\"}" | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])'
+}
+api() {  # api TOKEN METHOD PATH [BODY] : prints the answer, fails on an HTTP error
+  curl -sf -X "$2" "$url/api/v1$3" -H "authorization: Bearer $1" -H 'content-type: application/json' \
+    ${4:+-d "$4"}
+}
+field() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
+check "serve the demo with a settable clock" start_server --db "$demo" --web "" --settable-clock
+admin_token=$(login admin)
+officer_token=$(login chuangkou)
+applicant_token=$(login qiye)
+check "set the clock to 28 September 2026" \
+  run 0 api "$admin_token" PUT /system/clock '{"now":"2026-09-28T09:00:00+08:00"}'
+enterprise=$(api "$applicant_token" GET /my/enterprises | field '["items"][0]["id"]')
+uscc=$(api "$applicant_token" GET /my/enterprises | field '["items"][0]["uscc"]')
+item=$(curl -sf "$url/api/v1/service-items/SS-001?zone=zhuji-edz" | field '["code"]')
+application=$(api "$applicant_token" POST /applications \
+  "{\"item_code\":\"$item\",\"enterprise_id\":$enterprise}" | field '["id"]')
+check "an application started" test -n "$application"
+printf '%%PDF-1.4 cli test' >"$work/material.pdf"
+curl -sf "$url/api/v1/service-items/$item?zone=zhuji-edz" |
+  python3 -c 'import json,sys; [print(m["name"]) for m in json.load(sys.stdin)["materials"] if m["required"]]' |
+  while read -r material; do
+    curl -sf "$url/api/v1/applications/$application/materials?file_name=m.pdf&material=$(python3 -c 'import sys,urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "$material")" \
+      -H "authorization: Bearer $applicant_token" -H 'content-type: application/pdf' \
+      --data-binary @"$work/material.pdf" >/dev/null
+  done
+check "submitted with its materials" run 0 api "$applicant_token" POST "/applications/$application/actions/submit"
+deadline=$(api "$officer_token" POST "/applications/$application/actions/accept" | field '["promised_deadline"]')
+check "accepted, with a promised deadline" test -n "$deadline"
+check "the clock moves a month on" run 0 api "$admin_token" PUT /system/clock '{"now":"2026-10-28T09:00:00+08:00"}'
+check "server stops" stop_server
+check "the sweep marks it overdue" \
+  run 0 "$bin" approvals sweep --db "$demo"
+check "…one past the promised deadline (today, by the machine's clock, is after it)" \
+  contains "1 newly past the promised deadline"
+check "a second sweep marks nothing new" run 0 "$bin" approvals sweep --db "$demo"
+check "…and says so" contains "0 newly past the promised deadline"
+check "statistics by month" \
+  run 0 "$bin" approvals statistics --db "$demo" --zone zhuji-edz --from 2026-09 --to 2026-10
+check "…received in September" contains $'2026-09\t2026-09\t1\t0'
+check "statistics refuse months the wrong way round" \
+  run 2 "$bin" approvals statistics --db "$demo" --zone zhuji-edz --from 2026-10 --to 2026-09
+check "…naming them" contains "from is after to"
+check "representatives of the applicant's enterprise" \
+  run 0 "$bin" representative list --db "$demo" --zone zhuji-edz --enterprise "$uscc"
+check "…the demo applicant" contains "qiye"
+check "an officer cannot represent an enterprise" \
+  run 2 "$bin" representative grant --db "$demo" --zone zhuji-edz --enterprise "$uscc" --user chuangkou
+check "…because they are no enterprise user" contains "enterprise_user"
+check "an unknown credit code is a clear error" \
+  run 2 "$bin" representative list --db "$demo" --zone zhuji-edz --enterprise 91330681MA0000000X
+check "revoking the applicant" \
+  run 0 "$bin" representative revoke --db "$demo" --zone zhuji-edz --enterprise "$uscc" --user qiye
+check "…leaves nobody" test -z "$out"
+
 if [[ -n ${JINGKAI_TEST_PG:-} ]]; then
   name=cli_$RANDOM$RANDOM
   pg="$JINGKAI_TEST_PG/$name"
