@@ -3,6 +3,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "app/demo_applications.hpp"
 #include "app/demo_zone.hpp"
 #include "http/json_body.hpp"
 #include "modules/accounts/routes.hpp"
@@ -144,7 +145,8 @@ Result<std::string> read_data_file(const std::string& data_dir, std::string_view
 }
 
 Result<bool> seed_demo(App& app, const Actor& actor,
-                       const std::function<void(std::string_view)>& progress) {
+                       const std::function<void(std::string_view)>& progress,
+                       SettableClock* clock) {
   auto zones = app.accounts().list_zones();
   if (!zones) return std::unexpected(zones.error());
   for (const auto& zone : *zones) {
@@ -175,6 +177,11 @@ Result<bool> seed_demo(App& app, const Actor& actor,
   if (progress) progress("service-centre users");
   if (auto seeded = seed_demo_service_users(app, in_zone); !seeded) {
     return std::unexpected(seeded.error());
+  }
+  if (clock) {
+    if (progress) progress("a year at the service centre");
+    auto made = build_demo_applications(app, in_zone, *clock, DemoApplicationsShape{}, progress);
+    if (!made) return std::unexpected(made.error());
   }
   return true;
 }

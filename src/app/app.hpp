@@ -118,10 +118,13 @@ inline constexpr std::string_view kDemoPassword = "jingkai-demo";
 inline constexpr std::string_view kDemoOfficer = "chuangkou";
 inline constexpr std::string_view kDemoApplicant = "qiye";
 
-// Creates the demo zone — its administrator, enterprises and 24 months of their reports —
-// unless the zone exists; returns whether it created it. `progress` hears of each step.
+// Creates the demo zone — its administrator, enterprises and 24 months of their reports, the
+// service-item catalogue and its users — unless the zone exists; returns whether it created
+// it. With `clock` (the clock `app` runs on), also a year of applications at the service
+// centre, made with the clock moved through the year. `progress` hears of each step.
 Result<bool> seed_demo(App& app, const Actor& actor,
-                       const std::function<void(std::string_view)>& progress = {});
+                       const std::function<void(std::string_view)>& progress = {},
+                       SettableClock* clock = nullptr);
 
 // The demo zone's officer and applicant (`in_zone` works in the demo zone).
 Status seed_demo_service_users(App& app, const Actor& in_zone);

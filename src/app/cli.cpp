@@ -69,13 +69,14 @@ int run_cli(int argc, char** argv, std::istream& in, std::ostream& out, std::ost
     spdlog::set_level(spdlog::level::info);
     const unsigned threads =
         server.threads ? server.threads : std::max(1u, std::thread::hardware_concurrency());
-    SettableClock rehearsal_clock;
-    auto app = settable_clock
-                   ? open_app(serve_data, rehearsal_clock, threads + 3, web_dir, &rehearsal_clock)
-                   : open_app(serve_data, clock, threads + 3, web_dir);
+    // The system's time unless the API sets it (--settable-clock); the demo's year of
+    // applications is made by moving it.
+    SettableClock server_clock;
+    auto app = open_app(serve_data, server_clock, threads + 3, web_dir,
+                        settable_clock ? &server_clock : nullptr);
     if (!app) return void(status = report(err, app.error()));
     if (demo) {
-      if (auto seeded = seed_demo(**app, console_actor()); !seeded) {
+      if (auto seeded = seed_demo(**app, console_actor(), {}, &server_clock); !seeded) {
         return void(status = report(err, seeded.error()));
       }
     }
@@ -116,10 +117,12 @@ int run_cli(int argc, char** argv, std::istream& in, std::ostream& out, std::ost
   auto* demo_command = cli.add_subcommand("demo", "create the demo zone in a database");
   demo_data.add_to(demo_command);
   demo_command->callback([&] {
-    auto app = open_app(demo_data, clock);
+    SettableClock demo_clock;
+    auto app = open_app(demo_data, demo_clock);
     if (!app) return void(status = report(err, app.error()));
-    auto seeded = seed_demo(**app, console_actor(),
-                            [&err](std::string_view step) { err << "demo: " << step << "\n"; });
+    auto seeded = seed_demo(
+        **app, console_actor(), [&err](std::string_view step) { err << "demo: " << step << "\n"; },
+        &demo_clock);
     if (!seeded) return void(status = report(err, seeded.error()));
     out << (*seeded ? "created" : "already present") << ": demo zone " << kDemoZone
         << ", log in as " << kDemoAdmin << " / " << kDemoPassword << "\n";
