@@ -5,25 +5,14 @@
 
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <sstream>
+#include "support/samples.hpp"
 
 namespace jingkai::approvals {
 namespace {
 
 Date d(std::string_view text) { return *parse_date(text); }
 
-const WorkCalendar& shipped() {
-  static const WorkCalendar calendar = [] {
-    std::ifstream in(JINGKAI_SOURCE_DIR "/data/holidays-cn.txt");
-    std::stringstream text;
-    text << in.rdbuf();
-    auto parsed = WorkCalendar::parse(text.str());
-    if (!parsed) throw std::runtime_error(parsed.error().message);
-    return *parsed;
-  }();
-  return calendar;
-}
+const WorkCalendar& shipped() { return testing::shipped_calendar(); }
 
 // An application accepted on `accepted` with the given limits and clock record.
 Application accepted_on(std::string_view accepted, int promised, int statutory, int paused = 0,

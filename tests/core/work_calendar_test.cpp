@@ -3,25 +3,14 @@
 
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <sstream>
+#include "support/samples.hpp"
 
 namespace jingkai {
 namespace {
 
 Date d(std::string_view text) { return *parse_date(text); }
 
-const WorkCalendar& shipped() {
-  static const WorkCalendar calendar = [] {
-    std::ifstream in(JINGKAI_SOURCE_DIR "/data/holidays-cn.txt");
-    std::stringstream text;
-    text << in.rdbuf();
-    auto parsed = WorkCalendar::parse(text.str());
-    if (!parsed) throw std::runtime_error(parsed.error().message);
-    return *parsed;
-  }();
-  return calendar;
-}
+const WorkCalendar& shipped() { return testing::shipped_calendar(); }
 
 bool working(std::string_view day) { return *shipped().is_working_day(d(day)); }
 std::string plus(std::string_view from, int days) {

@@ -1,5 +1,7 @@
 #include "support/samples.hpp"
 
+#include <fstream>
+#include <sstream>
 #include <stdexcept>
 
 #include "core/uscc.hpp"
@@ -34,6 +36,18 @@ std::string with_wrong_check_character(const std::string& uscc) {
   if (at == std::string_view::npos) throw std::logic_error("not a credit code: " + uscc);
   wrong[17] = kChars[(at + 1) % kChars.size()];
   return wrong;
+}
+
+const WorkCalendar& shipped_calendar() {
+  static const WorkCalendar calendar = [] {
+    std::ifstream in(JINGKAI_SOURCE_DIR "/data/holidays-cn.txt");
+    std::stringstream text;
+    text << in.rdbuf();
+    auto parsed = WorkCalendar::parse(text.str());
+    if (!parsed) throw std::runtime_error(parsed.error().message);
+    return *parsed;
+  }();
+  return calendar;
 }
 
 }  // namespace jingkai::testing

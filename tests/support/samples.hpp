@@ -3,6 +3,8 @@
 
 #include <string>
 
+#include "core/work_calendar.hpp"
+
 namespace jingkai::testing {
 
 // The n-th of a series of valid unified social credit codes of enterprises registered in
@@ -11,5 +13,8 @@ std::string sample_uscc(int n);
 
 // The same code with its 18th character replaced by the next one of the character set.
 std::string with_wrong_check_character(const std::string& uscc);
+
+// The working-day calendar the product ships (data/holidays-cn.txt), read once.
+const WorkCalendar& shipped_calendar();
 
 }  // namespace jingkai::testing
