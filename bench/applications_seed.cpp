@@ -22,7 +22,8 @@
 //           within the statutory one, 5 % late), 1 in 8 after a correction, 1 in 50 extended;
 //   0.5 % decided (awaiting the result document), 0.5 % refused, 1 % withdrawn, 0.3 % drafts;
 //   ~7 % open: 1 % submitted (waiting to be accepted), 1 % correcting (clock paused), 5.2 %
-//           accepted or under review with deadlines spread around today (red, yellow, green).
+//           accepted or under review with deadlines around today (about one in ten red, past
+//           the promised deadline; the rest yellow or green).
 // An application whose deadline would fall in a year the calendar lacks cannot be accepted
 // (the service refuses with calendar_year_missing): it stays submitted, and is counted.
 #include <fmt/format.h>
@@ -256,10 +257,13 @@ class Seeder {
                             "周建华", granted};
   }
 
-  // Accepted or under review: accepted up to the promised limit and a week before today,
-  // so that the deadlines fall around it.
+  // Accepted or under review, with deadlines around today.
   void running(Application& a, Dice& dice, ApplicationState state) {
-    const Date accepted_on = working_day_back(today_, dice.below(a.promised_days + 6));
+    // One in ten already past the promised deadline by 1–5 working days; the rest due from
+    // the last working day (yellow, or red on a weekend) to the full limit ahead (green).
+    const int back =
+        dice.one_in(10) ? a.promised_days + 1 + dice.below(5) : dice.below(a.promised_days + 1);
+    const Date accepted_on = working_day_back(today_, back);
     if (!accept(a, dice, accepted_on)) return refused_acceptance();
     if (dice.one_in(5) && accepted_on + days(2) < today_) {
       corrected(a, dice, 1 + dice.below(3), 1 + dice.below(10), today_);
