@@ -159,6 +159,7 @@ Result<WorkCalendar> WorkCalendar::parse(std::string_view text) {
     if (!compiled) return std::unexpected(compiled.error());
     calendar.years_.emplace(year, std::move(*compiled));
   }
+  calendar.build_index();
   return calendar;
 }
 
@@ -187,6 +188,7 @@ std::string WorkCalendar::to_text() const {
 
 void WorkCalendar::merge(const WorkCalendar& other) {
   for (const auto& [year, compiled] : other.years_) years_.insert_or_assign(year, compiled);
+  build_index();
 }
 
 std::vector<int> WorkCalendar::years() const {
@@ -204,33 +206,65 @@ Error WorkCalendar::missing_year(int year) const {
                   year, year, covered.empty() ? "no year" : covered));
 }
 
-Result<bool> WorkCalendar::is_working_day(Date day) const {
-  const int year = year_of(day);
-  auto it = years_.find(year);
-  if (it == years_.end()) return std::unexpected(missing_year(year));
-  return bool(it->second.working[(day - first_of(year)).count()]);
+void WorkCalendar::build_index() {
+  index_.clear();
+  first_indexed_year_ = 0;
+  if (years_.empty()) return;
+  first_indexed_year_ = years_.begin()->first;
+  index_.resize(static_cast<std::size_t>(years_.rbegin()->first - first_indexed_year_ + 1));
+  for (const auto& [year, compiled] : years_) {
+    YearIndex& index = index_[static_cast<std::size_t>(year - first_indexed_year_)];
+    index.declared = true;
+    index.first = first_of(year);
+    index.length = (first_of(year + 1) - index.first).count();
+    int count = 0;
+    for (int day = 0; day < index.length; ++day) {
+      index.before[day] = static_cast<std::uint16_t>(count);
+      if (compiled.working[day]) index.nth[count++] = static_cast<std::uint16_t>(day);
+    }
+    index.before[index.length] = static_cast<std::uint16_t>(count);
+  }
 }
 
+Result<bool> WorkCalendar::is_working_day(Date day) const {
+  const int year = year_of(day);
+  const YearIndex* index = index_of(year);
+  if (!index) return std::unexpected(missing_year(year));
+  const auto at = (day - index->first).count();
+  return index->before[at + 1] != index->before[at];
+}
+
+// Both walk a year at a time from the day after `from`, as stepping one day at a time
+// would, so that they fail on the same undeclared year that stepping would reach first.
 Result<Date> WorkCalendar::add_working_days(Date from, int count) const {
   if (count < 0) {
     return std::unexpected(Error::invalid("negative_days", "工作日数不能为负", "days"));
   }
-  Date day = from;
-  for (int left = count; left > 0;) {
-    day += days(1);
-    auto working = is_working_day(day);
-    if (!working) return std::unexpected(working.error());
-    if (*working) --left;
+  if (count == 0) return from;
+  Date day = from + days(1);
+  for (int left = count;;) {
+    const int year = year_of(day);
+    const YearIndex* index = index_of(year);
+    if (!index) return std::unexpected(missing_year(year));
+    const int done = index->before[(day - index->first).count()];
+    const int available = index->before[index->length] - done;
+    if (left <= available) return index->first + days(index->nth[done + left - 1]);
+    left -= available;
+    day = index->first + days(index->length);
   }
-  return day;
 }
 
 Result<int> WorkCalendar::working_days_between(Date from, Date to) const {
   int count = 0;
-  for (Date day = from + days(1); day <= to; day += days(1)) {
-    auto working = is_working_day(day);
-    if (!working) return std::unexpected(working.error());
-    if (*working) ++count;
+  for (Date day = from + days(1); day <= to;) {
+    const int year = year_of(day);
+    const YearIndex* index = index_of(year);
+    if (!index) return std::unexpected(missing_year(year));
+    const int done = index->before[(day - index->first).count()];
+    const Date next_year = index->first + days(index->length);
+    if (to < next_year) return count + index->before[(to - index->first).count() + 1] - done;
+    count += index->before[index->length] - done;
+    day = next_year;
   }
   return count;
 }

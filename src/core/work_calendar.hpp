@@ -5,6 +5,7 @@
 
 #include <array>
 #include <bitset>
+#include <cstdint>
 #include <map>
 #include <string>
 #include <string_view>
@@ -61,10 +62,29 @@ class WorkCalendar {
     Year declared;
     std::bitset<366> working;  // by day of the year, 0-based
   };
+  // What makes add_working_days and working_days_between O(years) rather than O(days): for
+  // each year, how many working days come before each of its days (a rank) and on which day
+  // each of its working days falls (a select).
+  struct YearIndex {
+    bool declared = false;
+    Date first;                               // 1 January
+    int length = 0;                           // days in the year
+    std::array<std::uint16_t, 367> before{};  // working days among the year's first d days
+    std::array<std::uint16_t, 366> nth{};     // day of the year of working day k, both 0-based
+  };
   static Result<CompiledYear> compile(Year year);
   Error missing_year(int year) const;
+  // Rebuilds index_ from years_; after every change to years_.
+  void build_index();
+  // The year's index; null when the year is not declared.
+  const YearIndex* index_of(int year) const {
+    const auto at = static_cast<std::size_t>(year - first_indexed_year_);
+    return at < index_.size() && index_[at].declared ? &index_[at] : nullptr;
+  }
 
   std::map<int, CompiledYear> years_;
+  int first_indexed_year_ = 0;
+  std::vector<YearIndex> index_;  // one per year from first_indexed_year_ to the last declared
 };
 
 }  // namespace jingkai
