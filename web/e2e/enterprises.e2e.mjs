@@ -1,6 +1,7 @@
 // Browser tests of the enterprise registry, the report import, the indicator dashboard, the
-// zone's industrial chains and the city total against a real jingkai server (with the demo
-// zone: 1,400 enterprises and two years of monthly reports) and Debian's Chromium.
+// zone's industrial chains, the city total and the service centre on the dashboard against a
+// real jingkai server (with the demo zone: 1,400 enterprises, two years of monthly reports
+// and a year of applications at the service centre) and Debian's Chromium.
 //   node --test web/e2e/          (from the repository root)
 //   npm run e2e                   (from web/)
 // Needs build/jingkai (or JINGKAI_BIN) and build/web (npm run build).
@@ -25,6 +26,8 @@ import { fenToUnitText } from '../src/format.js';
 // The administrator `serve --demo` creates with the demo zone.
 const ADMIN = { name: 'admin', password: 'jingkai-demo' };
 const LEADER = { name: 'wang.lead', password: 'leader-horse-5', displayName: '王领导' };
+// A role that may not read the application statistics.
+const STATS_OFFICER = { name: 'li.tongji', password: 'stats-otter-7', displayName: '李统计' };
 const DEMO_ZONE = 'zhuji-edz';
 
 const sel = (name) => `[data-test="${name}"]`;
@@ -43,6 +46,7 @@ before(
     baseUrl = server.url;
     // A reader who may not edit (added while the server runs: the CLI opens the same file).
     addUser(db, DEMO_ZONE, 'leader', LEADER);
+    addUser(db, DEMO_ZONE, 'stats_officer', STATS_OFFICER);
     browser = await launchBrowser();
   },
   { timeout: 240_000 },
@@ -214,6 +218,8 @@ describe('enterprises and indicators', { concurrency: false }, () => {
       // This year's bar of the dashboard's month, found on the canvas through ECharts.
       const chart = page.locator(`${sel('chart-monthly')} canvas`).first();
       await chart.waitFor();
+      // Below the service centre's section: brought into the window before its bar is clicked.
+      await chart.scrollIntoViewIfNeeded();
       const point = await page.waitForFunction(
         ({ index }) => {
           const card = document.querySelector('[data-test="chart-monthly"]');
@@ -426,6 +432,123 @@ describe('industrial chains and the city total', { concurrency: false }, () => {
       await page.goto(`${baseUrl}/indicators`);
       await page.locator(sel('kpi-city_share'), { hasText: '50.0%' }).waitFor();
       assert.equal(await page.locator(sel('city-total-edit')).count(), 0);
+    });
+  });
+});
+
+describe('the service centre on the dashboard', { concurrency: false }, () => {
+  // The number a figure of the service section shows, and its text.
+  async function figure(page, key, part = 'service-value') {
+    const el = page.locator(`${sel(`service-${key}`)} ${sel(part)}`);
+    await el.waitFor();
+    return { value: await el.getAttribute('data-value'), text: (await el.innerText()).trim() };
+  }
+
+  // The drawer's count, "共 202 条" -> 202, once the list has come.
+  async function drawerTotal(page) {
+    const drawer = page.locator(sel('drill-drawer'));
+    await drawer.locator(`${sel('applications-table')}`).waitFor();
+    await page.waitForFunction(() => {
+      const table = document.querySelector('[data-test="drill-drawer"] [data-test="applications-table"]');
+      return table && !table.querySelector('.el-loading-mask:not([style*="display: none"])');
+    });
+    return Number((await page.locator(sel('drill-total')).innerText()).replace(/\D/g, ''));
+  }
+
+  async function closeDrawer(page) {
+    await page.keyboard.press('Escape');
+    await page.locator(`${sel('drill-drawer')}`).waitFor({ state: 'hidden' });
+  }
+
+  test('an admin sees the year at the service centre and drills into the figures', { timeout: 120_000 }, async () => {
+    await withPage(async (page) => {
+      await login(page, ADMIN);
+      await page.locator(sel('menu-indicators')).click();
+      await page.waitForURL((u) => u.pathname === '/indicators');
+      await page.locator(sel('service-section')).waitFor();
+
+      // What the API says for the year to date of the server's date.
+      const red = await api(page, '/applications?open=true&flag=red&page_size=1');
+      const yellow = await api(page, '/applications?open=true&flag=yellow&page_size=1');
+      const year = red.today.slice(0, 4);
+      const month = red.today.slice(0, 7);
+      const stats = await api(page, `/applications/statistics?from=${year}-01&to=${month}&by=month`);
+      const total = stats.total;
+      assert.ok(total.received > 100, `the demo has a year of applications: ${JSON.stringify(total)}`);
+      assert.ok(total.finished > 0 && total.finished <= total.received + 31, JSON.stringify(total));
+      await page.locator(sel('service-span'), { hasText: red.today }).waitFor();
+
+      const received = await figure(page, 'received');
+      assert.equal(Number(received.value), total.received);
+      assert.equal(received.text, total.received.toLocaleString('en-US'));
+      const finished = await figure(page, 'finished');
+      assert.equal(Number(finished.value), total.finished);
+      assert.equal(finished.text, total.finished.toLocaleString('en-US'));
+      const rate = await figure(page, 'onTimePromised');
+      assert.equal(rate.text, `${((total.on_time_promised / total.finished) * 100).toFixed(1)}%`);
+      assert.equal((await figure(page, 'red')).value, String(red.total));
+      assert.equal((await figure(page, 'yellow')).value, String(yellow.total));
+      await page.locator(`${sel('service-chart')} canvas`).waitFor();
+      await screenshot(page, 'svc-01-dashboard');
+
+      // The finished figure opens as many finished applications as it says.
+      await page.locator(`${sel('service-finished')} ${sel('service-open')}`).click();
+      assert.equal(await drawerTotal(page), total.finished);
+      const drawer = page.locator(sel('drill-drawer'));
+      const rows = drawer.locator(`${sel('applications-table')} .el-table__row`);
+      assert.equal(await rows.count(), Math.min(20, total.finished));
+      const states = await drawer.locator(sel('application-state')).evaluateAll((els) => els.map((e) => e.dataset.state));
+      assert.ok(states.length > 0 && states.every((s) => s === 'finished'), states.join(','));
+      await screenshot(page, 'svc-02-finished');
+      await closeDrawer(page);
+
+      // This month's received figure opens this month's applications.
+      const monthRow = stats.rows.find((r) => r.key === month);
+      assert.ok(monthRow, `a row for ${month}`);
+      assert.equal(Number((await figure(page, 'received', 'service-month')).value), monthRow.received);
+      await page.locator(`${sel('service-received')} ${sel('service-month')}`).click();
+      assert.equal(await drawerTotal(page), monthRow.received);
+      await closeDrawer(page);
+
+      // The red figure lists the open applications flagged red now.
+      await page.locator(`${sel('service-red')} ${sel('service-open')}`).click();
+      assert.equal(await drawerTotal(page), red.total);
+      await closeDrawer(page);
+
+      // A row of a drill leads to the application; the link to the full statistics.
+      await page.locator(`${sel('service-finished')} ${sel('service-open')}`).click();
+      await drawerTotal(page);
+      const link = drawer.locator(sel('application-link')).first();
+      const number = (await link.innerText()).trim();
+      await link.click();
+      await page.waitForURL((u) => /^\/applications\/\d+$/.test(u.pathname));
+      await page.getByText(number).first().waitFor();
+      await page.goBack();
+      await page.waitForURL((u) => u.pathname === '/indicators');
+      await page.locator(sel('service-more')).click();
+      await page.waitForURL((u) => u.pathname === '/approvals/statistics' && u.searchParams.get('from') === `${year}-01` && u.searchParams.get('to') === month);
+      await page.locator(sel('stats-card-received'), { hasText: total.received.toLocaleString('en-US') }).waitFor();
+    });
+  });
+
+  test('a leader sees it; a statistics officer neither sees it nor asks for it', { timeout: 90_000 }, async () => {
+    await withPage(async (page) => {
+      await login(page, LEADER);
+      await page.goto(`${baseUrl}/indicators`);
+      await page.locator(`${sel('service-received')} ${sel('service-value')}`).waitFor();
+    });
+    await withPage(async (page) => {
+      const asked = [];
+      page.on('request', (req) => {
+        if (new URL(req.url()).pathname.startsWith('/api/v1/applications')) asked.push(req.url());
+      });
+      await login(page, STATS_OFFICER);
+      await page.goto(`${baseUrl}/indicators`);
+      await page.locator(sel('kpi-month')).waitFor();
+      await page.locator(sel('chart-monthly')).waitFor();
+      assert.equal(await page.locator(sel('service-section')).count(), 0);
+      assert.deepEqual(asked, []);
+      await screenshot(page, 'svc-03-stats-officer');
     });
   });
 });
