@@ -110,6 +110,14 @@ Result<std::int64_t> build_demo_applications(
         continue;
       }
       steps.push_back({morning(day, minute + 30), index, Step::accept});
+      // Of the last three weeks' applications half are still under review today: the queue
+      // has work in it, some of it due soon and some already late.
+      if (today - day <= std::chrono::days(21) && chance(50)) {
+        if (auto review_day = working_after(day, 1)) {
+          steps.push_back({morning(*review_day, 10), index, Step::review});
+        }
+        continue;
+      }
       // Most are decided within the promise, some late, a few past the statutory limit.
       const int promised = item.promised_days, statutory = std::max(item.statutory_days, 1);
       int taken = chance(88)   ? pick(0, promised)

@@ -202,8 +202,10 @@ Error WorkCalendar::missing_year(int year) const {
   for (int y : years()) covered += (covered.empty() ? "" : ", ") + std::to_string(y);
   return Error::invalid(
       "calendar_year_missing",
-      fmt::format("工作日历中没有 {} 年的数据 (the calendar has no data for {}; it covers {})",
-                  year, year, covered.empty() ? "no year" : covered));
+      fmt::format(
+          "工作日历中没有 {} 年的数据, 请管理员导入国务院当年的放假安排 (the calendar has no "
+          "data for {}; it covers {}: an administrator imports the year's holiday notice)",
+          year, year, covered.empty() ? "no year" : covered));
 }
 
 void WorkCalendar::build_index() {
