@@ -158,6 +158,34 @@ BatchPropagator::BatchPropagator(std::span<const Sgp4> satellites)
   }
 }
 
+TrackPropagator::TrackPropagator(const Sgp4& satellite, BatchKernel kernel)
+    : satellite_(&satellite) {
+  if (kernel == BatchKernel::kPortable || satellite.is_deep_space() || !batch_avx2_available()) {
+    return;
+  }
+  constants_.resize(static_cast<std::size_t>(batch_detail::kFieldCount) * kLanes);
+  for (int f = 0; f < batch_detail::kFieldCount; ++f) {
+    const double value = field_value(satellite.terms(), static_cast<Field>(f));
+    for (std::size_t lane = 0; lane < kLanes; ++lane) {
+      constants_[static_cast<std::size_t>(f) * kLanes + lane] = value;
+    }
+  }
+}
+
+bool TrackPropagator::propagate(std::span<const double> minutes, std::span<StateVector> out) const {
+  if (vectorised() && batch_detail::propagate_times_avx2(constants_.data(), minutes, out.data())) {
+    return true;
+  }
+  // The scalar path, also for a track the kernel flagged (an error or a value not finite
+  // somewhere): the reference decides.
+  for (std::size_t k = 0; k < minutes.size(); ++k) {
+    auto state = satellite_->propagate(minutes[k]);
+    if (!state) return false;
+    out[k] = *state;
+  }
+  return true;
+}
+
 BatchPropagator::~BatchPropagator() = default;
 BatchPropagator::BatchPropagator(BatchPropagator&&) noexcept = default;
 BatchPropagator& BatchPropagator::operator=(BatchPropagator&&) noexcept = default;

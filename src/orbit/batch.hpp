@@ -91,6 +91,25 @@ class BatchPropagator {
   std::unique_ptr<Layout> layout_;
 };
 
+// One satellite at many instants (a dense track of one orbit, as a pass search samples it):
+// the AVX2 kernel four instants at a time for a near-earth satellite where the processor
+// has it, else the scalar propagator. Agrees with Sgp4::propagate as BatchPropagator does.
+class TrackPropagator {
+ public:
+  explicit TrackPropagator(const Sgp4& satellite, BatchKernel kernel = BatchKernel::kAuto);
+
+  bool vectorised() const { return !constants_.empty(); }
+
+  // The states at each of `minutes` after the epoch into `out` (the same size). False where
+  // SGP4 fails at one of them (Sgp4::propagate says which and why); `out` is then
+  // unspecified.
+  bool propagate(std::span<const double> minutes, std::span<StateVector> out) const;
+
+ private:
+  const Sgp4* satellite_;
+  std::vector<double> constants_;  // four lanes per field; empty on the scalar path
+};
+
 namespace batch_detail {
 
 // The near-earth constants, one array per field, a lane per satellite: field f of lane i
@@ -146,6 +165,12 @@ struct GroupArgs {
 // Propagates one group of four; returns a bit per lane that hit an error or a value that
 // is not finite (those rows are then recomputed by the scalar propagator).
 unsigned propagate_group_avx2(const GroupArgs& args);
+
+// One satellite at each of `minutes`, four instants at a time: `constants` holds the
+// satellite's fields replicated in four lanes (field f at constants[f * 4 .. f * 4 + 3]).
+// False when some instant met an error or a value that is not finite.
+bool propagate_times_avx2(const double* constants, std::span<const double> minutes,
+                          StateVector* out);
 
 }  // namespace batch_detail
 
