@@ -9,7 +9,9 @@
 #include <optional>
 #include <string>
 #include <thread>
+#include <utility>
 
+#include "orbit/batch.hpp"
 #include "orbit/frames.hpp"
 #include "orbit/time_scales.hpp"
 
@@ -96,19 +98,27 @@ struct SatelliteGrid {
             const EarthOrientation& earth_orientation, const PassSearchOptions& options) {
     steps = grid_steps(satellite, span_s, options);
     spacing_s = span_s / static_cast<double>(steps);
-    itrf.resize(steps + 1);
+    track.emplace(satellite);
     const double start_minutes = minutes_between(satellite.epoch(), start);
+    minutes.resize(steps + 1);
+    for (std::size_t k = 0; k <= steps; ++k) {
+      minutes[k] = start_minutes + grid_time(span_s, steps, k) / kSecondsPerMinute;
+    }
+    itrf.resize(steps + 1);
+    if (!track->propagate(minutes, itrf)) return false;
     double fastest = 0.0;
     for (std::size_t k = 0; k <= steps; ++k) {
-      const auto state =
-          itrf_at(satellite, start, start_minutes, grid_time(span_s, steps, k), earth_orientation);
-      if (!state) return false;
-      itrf[k] = *state;
-      fastest = std::max(fastest, dot(state->velocity_km_s, state->velocity_km_s));
+      itrf[k] =
+          teme_to_itrf(itrf[k], add_seconds(start, grid_time(span_s, steps, k)), earth_orientation);
+      fastest = std::max(fastest, dot(itrf[k].velocity_km_s, itrf[k].velocity_km_s));
     }
     speed_bound_km_s = 1.2 * std::sqrt(fastest) + 0.5;
     return true;
   }
+
+  // The satellite's propagator for the refinements (the vector kernel where it runs).
+  std::optional<TrackPropagator> track;
+  std::vector<double> minutes;  // of the grid's instants, after the satellite's epoch
 };
 
 class PassSearch {
@@ -129,9 +139,33 @@ class PassSearch {
         start_minutes_(minutes_between(satellite.epoch(), start)) {}
 
   std::expected<Sample, Sgp4Error> look(double t) const {
+    if (grid_) {
+      // The grid's propagator (the vector kernel, one lane of four used); where it flags the
+      // instant, the scalar path below says why.
+      const double minutes = start_minutes_ + t / kSecondsPerMinute;
+      StateVector teme;
+      if (grid_->track->propagate(std::span(&minutes, 1), std::span(&teme, 1))) {
+        return look_at(t, teme_to_itrf(teme, at(t), earth_orientation_));
+      }
+    }
     const auto itrf = itrf_at(satellite_, start_, start_minutes_, t, earth_orientation_);
     if (!itrf) return std::unexpected(itrf.error());
     return look_at(t, *itrf);
+  }
+
+  // look_or_remember at two instants, in one call of the vector kernel where there is one.
+  std::pair<Sample, Sample> look_or_remember(double ta, double tb) {
+    if (grid_) {
+      const double minutes[2] = {start_minutes_ + ta / kSecondsPerMinute,
+                                 start_minutes_ + tb / kSecondsPerMinute};
+      StateVector teme[2];
+      if (grid_->track->propagate(minutes, teme)) {
+        return {look_at(ta, teme_to_itrf(teme[0], at(ta), earth_orientation_)),
+                look_at(tb, teme_to_itrf(teme[1], at(tb), earth_orientation_))};
+      }
+    }
+    const Sample a = look_or_remember(ta);
+    return {a, look_or_remember(tb)};
   }
 
   // As look_at, but over a flat horizon a sample out of view gets its elevation and margin
@@ -184,8 +218,7 @@ class PassSearch {
         const double t1 = t0 - there.margin / (slope * fast_slope_scale_);
         const double half = 0.45 * kEventToleranceS;
         if (t1 - half > a.t && t1 + half < b.t) {
-          const Sample exact_a = look_or_remember(t1 - half);
-          const Sample exact_b = look_or_remember(t1 + half);
+          const auto [exact_a, exact_b] = look_or_remember(t1 - half, t1 + half);
           if (in_view(exact_a) != rising && in_view(exact_b) == rising) {
             return rising ? exact_b : exact_a;
           }
