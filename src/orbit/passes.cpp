@@ -1,6 +1,7 @@
 #include "orbit/passes.hpp"
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <cmath>
 #include <cstddef>
@@ -27,6 +28,8 @@ constexpr double kFastStepS = 1e-3;
 // (the track is within ~1e-5° of it).
 constexpr double kNearHorizonDeg = 1e-3;
 constexpr double kSecondsPerMinute = 60.0;
+// The WGS-84 polar radius, less 1 km: nothing SGP4 gives and no station lies below it.
+constexpr double kEarthMinRadiusKm = 6355.75;
 
 // The satellite seen from the station at `t` seconds after the interval's start.
 struct Sample {
@@ -107,15 +110,45 @@ struct SatelliteGrid {
     }
     itrf.resize(steps + 1);
     if (!track->propagate(minutes, itrf)) return false;
+    compact.resize(steps + 1);
     double fastest = 0.0;
+    double lowest = std::numeric_limits<double>::infinity();
+    double highest = 0.0;
     for (std::size_t k = 0; k <= steps; ++k) {
       itrf[k] =
           teme_to_itrf(itrf[k], add_seconds(start, grid_time(span_s, steps, k)), earth_orientation);
       fastest = std::max(fastest, dot(itrf[k].velocity_km_s, itrf[k].velocity_km_s));
+      const Vector3& r = itrf[k].position_km;
+      const Vector3& v = itrf[k].velocity_km_s;
+      compact[k] = {static_cast<float>(r[0]), static_cast<float>(r[1]), static_cast<float>(r[2]),
+                    static_cast<float>(v[0]), static_cast<float>(v[1]), static_cast<float>(v[2])};
+      const double r2 = dot(r, r);
+      lowest = std::min(lowest, r2);
+      highest = std::max(highest, r2);
     }
     speed_bound_km_s = 1.2 * std::sqrt(fastest) + 0.5;
+    // Between two samples the radius strays from them by less than the speed bound over half
+    // the spacing (a first-order bound, far wider than the true few kilometres).
+    const double stray_km = 0.5 * speed_bound_km_s * spacing_s;
+    lowest_radius_km = std::max(kEarthMinRadiusKm, std::sqrt(lowest) - stray_km);
+    highest_radius_km = std::sqrt(highest) + stray_km;
+    // |acceleration| in ITRF: gravity at the lowest radius with room for J2 (≈ 0.2 %) and
+    // the theory's departures, Coriolis 2ωv and centrifugal ω²r; all of it again for safety.
+    constexpr double kMuKm3S2 = 398600.8;  // WGS-72's, the largest of the three models'
+    accel_bound_km_s2 = 2.0 * (1.01 * kMuKm3S2 / (lowest_radius_km * lowest_radius_km) +
+                               2.0 * kEarthRotationRate * speed_bound_km_s +
+                               kEarthRotationRate * kEarthRotationRate * highest_radius_km);
     return true;
   }
+
+  // The grid's ITRF states in single precision (position km, velocity km/s): what the bounds
+  // below read for every station, small enough to stay in the processor's cache where the
+  // states themselves (twice the size) do not. Within 1e-3 km of the states.
+  std::vector<std::array<float, 6>> compact;
+  // Bounds on the orbit between samples, for proving it out of a station's view.
+  double lowest_radius_km = 0.0;
+  double highest_radius_km = 0.0;
+  double accel_bound_km_s2 = 0.0;
 
   // The satellite's propagator for the refinements (the vector kernel where it runs).
   std::optional<TrackPropagator> track;
@@ -172,12 +205,18 @@ class PassSearch {
   // As look_at, but over a flat horizon a sample out of view gets its elevation and margin
   // only (the same bits: Station::elevation_deg is look_angles's arithmetic), no azimuth,
   // which nothing reads there.
+  //
+  // Out of view its margin (and elevation) is sin(elevation) − sin(minimum) in radians read as
+  // degrees, as on the interpolated track (look_fast): the same sign and the same order as
+  // the margin in degrees, which is all the search reads of a sample out of view (whether it
+  // peaks between its neighbours), and no arctangent to take.
   Sample look_at_grid(double t, const StateVector& itrf) const {
     if (!horizon_.mask().empty()) return look_at(t, itrf);
-    const double elevation = station_.elevation_deg(itrf.position_km);
-    const double margin = elevation - horizon_.min_elevation_deg(0.0);
+    const Vector3 d = itrf.position_km - station_.position_itrf_km();
+    const double sine = dot(d, station_.up()) / std::sqrt(dot(d, d));
+    const double margin = (sine - sin_min_elevation_) * (180.0 / std::numbers::pi);
     if (margin > 0.0) return look_at(t, itrf);
-    return Sample{t, margin, elevation, 0.0};
+    return Sample{t, margin, margin, 0.0};
   }
 
   // The sample at `t` from the satellite's ITRF state there (as itrf_at gives it).
@@ -615,7 +654,14 @@ class GridSamples {
         station_(site.station.position_itrf_km()),
         up_(site.station.up()),
         sin_lowest_(std::sin(site.horizon.lowest_deg() * std::numbers::pi / 180.0)),
-        reach_km_(grid.speed_bound_km_s * (1.0 + std::abs(sin_lowest_)) * grid.spacing_s) {}
+        reach_km_(grid.speed_bound_km_s * (1.0 + std::abs(sin_lowest_)) * grid.spacing_s) {
+    // In view means up·d ≥ sin(e_lowest)|d|, so up·d ≥ height_floor_km_: |d| is at least the
+    // orbit's lowest radius less the station's, at most its highest plus the station's.
+    const double station_radius = std::sqrt(dot(station_, station_));
+    height_floor_km_ = sin_lowest_ >= 0.0
+                           ? sin_lowest_ * std::max(0.0, grid.lowest_radius_km - station_radius)
+                           : sin_lowest_ * (grid.highest_radius_km + station_radius);
+  }
 
   std::optional<Sample> next() {
     if (index_ > grid_.steps) return std::nullopt;
@@ -640,15 +686,42 @@ class GridSamples {
   std::optional<PassSearchFailure> failure() const { return std::nullopt; }
 
  private:
-  // g = up·d − sin(e_lowest)|d| < 0 from sample k − 1 to k + 1. g changes by at most reach_km_
-  // from one sample to the next, so a sample k far below also proves the samples after it.
-  // Asked about each k once, in order.
+  // Whether the satellite is proven out of view from sample k − 1 to k + 1, and how far past
+  // k that proof goes (quiet_until_). Asked about each k once, in order. Two bounds, the
+  // further-reaching one wins:
+  //   * first order: g = up·d − sin(e_lowest)|d| < 0 means out of view, and g changes by at
+  //     most reach_km_ from one sample to the next;
+  //   * second order: the height above the station's horizon plane, y = up·d, must reach
+  //     height_floor_km_ for the satellite to be in view; y's rate at the sample is up·v
+  //     (the grid's ITRF velocity) and its second derivative up·a is bounded by the grid's
+  //     acceleration bound A, so y(t_k + τ) ≤ y + (up·v + δ)τ + Aτ²/2 — which proves far
+  //     more samples quiet while the satellite is sinking away than the first order does.
   bool is_quiet(std::size_t k) {
     if (k < quiet_until_) return true;
-    const Vector3 d = grid_.itrf[k].position_km - station_;
-    const double g = dot(d, up_) - sin_lowest_ * std::sqrt(dot(d, d));
+    const std::array<float, 6>& state = grid_.compact[k];
+    const Vector3 d = Vector3{state[0], state[1], state[2]} - station_;
+    // The single-precision position is within 1e-3 km of the grid's: allow 0.01 km.
+    constexpr double kRoundingKm = 0.01;
+    const double y = dot(d, up_) + kRoundingKm;
+    const double g = y - sin_lowest_ * std::sqrt(dot(d, d)) + kRoundingKm;
     // Sample k + j is quiet when g + (j + 1) reach < 0.
-    const double clear = -g / reach_km_ - 1.0;
+    double clear = -g / reach_km_ - 1.0;
+    const double room = height_floor_km_ - y;
+    if (room > 0.0) {
+      const double h = grid_.spacing_s;
+      const double a = grid_.accel_bound_km_s2;
+      // The velocity is SGP4's own, not the derivative of its positions: allow for the
+      // difference (metres per second at most) generously.
+      const double slack = 0.01 + 1e-3 * grid_.speed_bound_km_s;
+      const double rate = dot(Vector3{state[3], state[4], state[5]}, up_);
+      // Backwards to the sample before: y + (−rate + slack)h + Ah²/2 below the floor.
+      if ((-rate + slack) * h + 0.5 * a * h * h < room) {
+        // Forwards: the largest τ with (rate + slack)τ + Aτ²/2 < room.
+        const double b = rate + slack;
+        const double reach_s = 2.0 * room / (b + std::sqrt(b * b + 2.0 * a * room));
+        clear = std::max(clear, reach_s / h - 1.0);
+      }
+    }
     if (!(clear > 0.0)) return false;
     quiet_until_ = k + 1 + static_cast<std::size_t>(std::max(0.0, std::floor(clear - 1e-9)));
     return true;
@@ -661,6 +734,7 @@ class GridSamples {
   Vector3 up_;
   double sin_lowest_;
   double reach_km_;
+  double height_floor_km_ = 0.0;
   std::size_t index_ = 0;
   bool quiet_ = false;           // of the sample last given
   bool quiet_after_ = false;     // of the one after it
