@@ -202,6 +202,20 @@ class PassSearch {
     return {a, look_or_remember(tb)};
   }
 
+  // The samples at four instants in one call of the vector kernel; false (nothing looked at)
+  // where there is no grid or the kernel flags one of them.
+  bool look_at_times(const double (&times)[4], Sample (&out)[4]) const {
+    if (!grid_) return false;
+    double minutes[4];
+    for (int i = 0; i < 4; ++i) minutes[i] = start_minutes_ + times[i] / kSecondsPerMinute;
+    StateVector teme[4];
+    if (!grid_->track->propagate(minutes, teme)) return false;
+    for (int i = 0; i < 4; ++i) {
+      out[i] = look_at(times[i], teme_to_itrf(teme[i], at(times[i]), earth_orientation_));
+    }
+    return true;
+  }
+
   // As look_at, but over a flat horizon a sample out of view gets its elevation and margin
   // only (the same bits: Station::elevation_deg is look_angles's arithmetic), no azimuth,
   // which nothing reads there.
@@ -240,23 +254,45 @@ class PassSearch {
   Sample crossing(Sample a, Sample b) {
     if (grid_ && fast_slope_scale_ > 0.0) {
       // Where the interpolated track crosses, by secant steps kept inside the bracket (a few
-      // looks at the track where bisection took a dozen); one Newton step on SGP4's margin
-      // from there (the track's slope, which differs from SGP4's by parts in a million); then
-      // a check with SGP4 that the crossing lies within a bracket of the tolerance around it:
-      // the answer bisecting with SGP4 all the way gives, to within the tolerance, for three
-      // propagations instead of twenty.
+      // looks at the track where bisection took a dozen); then SGP4 around it: three brackets
+      // of the tolerance in one call of the vector kernel, which hold the crossing when the
+      // track is right to ±1.35e-4 s (most often); else one Newton step on SGP4's margin from
+      // there (the track's slope, which differs from SGP4's by parts in a million) and a
+      // bracket of the tolerance around where it lands. Either way the answer bisecting with
+      // SGP4 all the way gives, to within the tolerance, for one or three calls instead of
+      // twenty propagations.
       const auto track = track_crossing(a.t, b.t);
       if (track && track->slope != 0.0 && std::isfinite(track->slope)) {
         const bool rising = !in_view(a);
+        // The in-view end of the first of `count` looks' brackets that has the crossing.
+        auto bracketed = [&](const Sample* looks, int count) -> std::optional<Sample> {
+          for (int i = 0; i + 1 < count; ++i) {
+            if (in_view(looks[i]) != rising && in_view(looks[i + 1]) == rising) {
+              return rising ? looks[i + 1] : looks[i];
+            }
+          }
+          return std::nullopt;
+        };
+        // Most often the track is right to within a bracket: three brackets of the
+        // tolerance around where it crosses, in one call of the vector kernel.
+        const double width = 0.9 * kEventToleranceS;
         const double t0 = track->t;
-        const Sample there = look_or_remember(t0);
-        const double t1 = t0 - there.margin / (track->slope * fast_slope_scale_);
-        const double half = 0.45 * kEventToleranceS;
+        Sample around[4];
+        const double times[4] = {t0 - 1.5 * width, t0 - 0.5 * width, t0 + 0.5 * width,
+                                 t0 + 1.5 * width};
+        if (times[0] > a.t && times[3] < b.t && look_at_times(times, around)) {
+          if (auto found = bracketed(around, 4)) return *found;
+        } else {
+          around[1] = look_or_remember(t0);
+        }
+        // Else one Newton step on SGP4's margin, and a bracket of the tolerance around it.
+        const Sample& there = around[1];
+        const double t1 = there.t - there.margin / (track->slope * fast_slope_scale_);
+        const double half = 0.5 * width;
         if (t1 - half > a.t && t1 + half < b.t) {
           const auto [exact_a, exact_b] = look_or_remember(t1 - half, t1 + half);
-          if (in_view(exact_a) != rising && in_view(exact_b) == rising) {
-            return rising ? exact_b : exact_a;
-          }
+          const Sample pair[2] = {exact_a, exact_b};
+          if (auto found = bracketed(pair, 2)) return *found;
         }
       }
     }
@@ -658,6 +694,9 @@ class GridSamples {
     // In view means up·d ≥ sin(e_lowest)|d|, so up·d ≥ height_floor_km_: |d| is at least the
     // orbit's lowest radius less the station's, at most its highest plus the station's.
     const double station_radius = std::sqrt(dot(station_, station_));
+    // The single-precision positions are within 2^-24 of the radius per axis (1e-3 km in
+    // LEO): allow ten times that.
+    rounding_km_ = 1e-6 * (grid.highest_radius_km + station_radius);
     height_floor_km_ = sin_lowest_ >= 0.0
                            ? sin_lowest_ * std::max(0.0, grid.lowest_radius_km - station_radius)
                            : sin_lowest_ * (grid.highest_radius_km + station_radius);
@@ -700,10 +739,8 @@ class GridSamples {
     if (k < quiet_until_) return true;
     const std::array<float, 6>& state = grid_.compact[k];
     const Vector3 d = Vector3{state[0], state[1], state[2]} - station_;
-    // The single-precision position is within 1e-3 km of the grid's: allow 0.01 km.
-    constexpr double kRoundingKm = 0.01;
-    const double y = dot(d, up_) + kRoundingKm;
-    const double g = y - sin_lowest_ * std::sqrt(dot(d, d)) + kRoundingKm;
+    const double y = dot(d, up_) + rounding_km_;
+    const double g = y - sin_lowest_ * std::sqrt(dot(d, d)) + rounding_km_;
     // Sample k + j is quiet when g + (j + 1) reach < 0.
     double clear = -g / reach_km_ - 1.0;
     const double room = height_floor_km_ - y;
@@ -735,6 +772,7 @@ class GridSamples {
   double sin_lowest_;
   double reach_km_;
   double height_floor_km_ = 0.0;
+  double rounding_km_ = 0.0;  // of the single-precision copy, on y and on g
   std::size_t index_ = 0;
   bool quiet_ = false;           // of the sample last given
   bool quiet_after_ = false;     // of the one after it
