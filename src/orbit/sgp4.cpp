@@ -4,6 +4,7 @@
 #include <numbers>
 
 #include "orbit/sgp4_deep_space.hpp"
+#include "orbit/sgp4_stages.hpp"
 
 // Equations of Vallado et al., AIAA 2006-6753 (sgp4init, initl, sgp4), with operand order
 // kept as published: the verification compares with the reference to 2e-7 km.
@@ -12,7 +13,9 @@ namespace jingkai::orbit {
 namespace {
 
 using sgp4_detail::MeanState;
+using sgp4_detail::Perturbed;
 using sgp4_detail::PerturbedElements;
+using sgp4_detail::ResonanceCache;
 using sgp4_detail::Sgp4Terms;
 
 constexpr double kPi = std::numbers::pi;
@@ -241,8 +244,10 @@ std::expected<Sgp4, Sgp4Error> Sgp4::create(const Tle& tle, const Sgp4Options& o
   return create(mean_elements(tle), options);
 }
 
-std::expected<StateVector, Sgp4Error> Sgp4::propagate(double t) const {
-  const Sgp4Terms& c = terms_;
+namespace sgp4_detail {
+
+std::expected<Perturbed, Sgp4Error> perturbed_at(const Sgp4Terms& c, double t,
+                                                 ResonanceCache* cache) {
   const GravityConstants& g = c.gravity;
 
   // Secular gravity and atmospheric drag.
@@ -272,7 +277,7 @@ std::expected<StateVector, Sgp4Error> Sgp4::propagate(double t) const {
     tempe = tempe + c.bstar * c.cc5 * (std::sin(s.mm) - c.sinmao);
     templ = templ + c.t3cof * t3 + t4 * (c.t4cof + t * c.t5cof);
   }
-  if (c.deep_space) sgp4_detail::apply_deep_space_secular(c, t, s);
+  if (c.deep_space) apply_deep_space_secular(c, t, s, cache);
 
   if (s.nm <= 0.0) return std::unexpected(Sgp4Error::kMeanMotion);
   const double am = std::pow(g.xke / s.nm, kTwoThirds) * tempa * tempa;
@@ -298,7 +303,7 @@ std::expected<StateVector, Sgp4Error> Sgp4::propagate(double t) const {
   double x1mth2 = c.x1mth2;
   double x7thm1 = c.x7thm1;
   if (c.deep_space) {
-    sgp4_detail::apply_lunar_solar_periodics(c, t, p);
+    apply_lunar_solar_periodics(c, t, p);
     if (p.inclp < 0.0) {
       p.inclp = -p.inclp;
       p.nodep = p.nodep + kPi;
@@ -319,6 +324,31 @@ std::expected<StateVector, Sgp4Error> Sgp4::propagate(double t) const {
     x1mth2 = 1.0 - cosisq;
     x7thm1 = 7.0 * cosisq - 1.0;
   }
+
+  return Perturbed{.am = am,
+                   .nm = nm,
+                   .p = p,
+                   .sinip = sinip,
+                   .cosip = cosip,
+                   .aycof = aycof,
+                   .xlcof = xlcof,
+                   .con41 = con41,
+                   .x1mth2 = x1mth2,
+                   .x7thm1 = x7thm1};
+}
+
+std::expected<StateVector, Sgp4Error> state_from(const Sgp4Terms& c, const Perturbed& e) {
+  const GravityConstants& g = c.gravity;
+  const PerturbedElements& p = e.p;
+  const double am = e.am;
+  const double nm = e.nm;
+  const double sinip = e.sinip;
+  const double cosip = e.cosip;
+  const double aycof = e.aycof;
+  const double xlcof = e.xlcof;
+  const double con41 = e.con41;
+  const double x1mth2 = e.x1mth2;
+  const double x7thm1 = e.x7thm1;
 
   // Long-period periodics.
   const double axnl = p.ep * std::cos(p.argpp);
@@ -395,6 +425,14 @@ std::expected<StateVector, Sgp4Error> Sgp4::propagate(double t) const {
       .velocity_km_s = {(mvt * ux + rvdot * vx) * vkmpersec, (mvt * uy + rvdot * vy) * vkmpersec,
                         (mvt * uz + rvdot * vz) * vkmpersec},
   };
+}
+
+}  // namespace sgp4_detail
+
+std::expected<StateVector, Sgp4Error> Sgp4::propagate(double t) const {
+  const auto perturbed = sgp4_detail::perturbed_at(terms_, t, nullptr);
+  if (!perturbed) return std::unexpected(perturbed.error());
+  return sgp4_detail::state_from(terms_, *perturbed);
 }
 
 }  // namespace jingkai::orbit

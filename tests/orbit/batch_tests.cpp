@@ -11,6 +11,8 @@
 
 #include "orbit/batch.hpp"
 #include "orbit/sgp4.hpp"
+#include "orbit/sgp4_deep_space.hpp"
+#include "orbit/sgp4_stages.hpp"
 #include "orbit/tle.hpp"
 #include "verification_data.hpp"
 
@@ -397,6 +399,50 @@ TEST(TrackPropagator, FailsWhereTheScalarPathFails) {
   EXPECT_TRUE(track.propagate(before, std::span(out).first(before.size())));
   EXPECT_FALSE(
       track.propagate(std::span(minutes).subspan(first_failure, 1), std::span(out).first(1)));
+}
+
+// ---- the deep-space path's pieces ----
+
+TEST(ResonanceCache, GivesTheSameBitsAsIntegratingFromTheEpochEveryTime) {
+  ASSERT_FALSE(verification_elements().empty()) << kMissing;
+  std::size_t resonant = 0;
+  for (const Sgp4& satellite : catalogue(40, Kind::kDeepSpace, 21)) {
+    if (satellite.terms().deep.resonance == sgp4_detail::Resonance::kNone) continue;
+    ++resonant;
+    sgp4_detail::ResonanceCache cache;
+    // Out of order, both directions, on and next to the 720-minute steps.
+    std::mt19937_64 random(resonant);
+    std::vector<double> times = {0.0, 720.0, -720.0, 1440.0, 719.999999, 2160.0000001, -1440.0};
+    for (int i = 0; i < 200; ++i)
+      times.push_back(20000.0 * (std::generate_canonical<double, 53>(random) - 0.3));
+    for (double t : times) {
+      sgp4_detail::MeanState with{1, 2, 3, 4, 5, 6}, without{1, 2, 3, 4, 5, 6};
+      sgp4_detail::apply_deep_space_secular(satellite.terms(), t, with, &cache);
+      sgp4_detail::apply_deep_space_secular(satellite.terms(), t, without, nullptr);
+      ASSERT_EQ(with.mm, without.mm) << "t " << t;
+      ASSERT_EQ(with.nm, without.nm) << "t " << t;
+      ASSERT_EQ(with.em, without.em);
+      ASSERT_EQ(with.nodem, without.nodem);
+    }
+  }
+  EXPECT_GE(resonant, 10U);
+}
+
+TEST(Sgp4Stages, TheTwoHalvesArePropagate) {
+  ASSERT_FALSE(verification_elements().empty()) << kMissing;
+  for (const Sgp4& satellite : catalogue(30, Kind::kAny, 22)) {
+    for (double t : {-100.0, 0.0, 33.3, 1440.0, 5000.0}) {
+      const auto whole = satellite.propagate(t);
+      const auto first = sgp4_detail::perturbed_at(satellite.terms(), t, nullptr);
+      ASSERT_EQ(
+          whole.has_value(),
+          first.has_value() && sgp4_detail::state_from(satellite.terms(), *first).has_value());
+      if (!whole) continue;
+      const auto halves = *sgp4_detail::state_from(satellite.terms(), *first);
+      EXPECT_EQ(halves.position_km, whole->position_km);
+      EXPECT_EQ(halves.velocity_km_s, whole->velocity_km_s);
+    }
+  }
 }
 
 }  // namespace
