@@ -141,6 +141,105 @@ struct States {
   V bad;
 };
 
+// The mean elements of four lanes after the secular (and, for deep space, lunar-solar)
+// terms, with the inclination's terms: what Sgp4's second half (state_from) reads.
+struct Lanes {
+  V am, nm, em, argpm, nodem, mm;
+  V inclm, sinim, cosim, aycof, xlcof, con41, x1mth2, x7thm1;
+};
+
+// Sgp4's second half on four lanes: long- and short-period periodics, Kepler's equation and
+// the orientation. `bad` carries the lanes already gone wrong.
+[[gnu::always_inline]] inline States periodics4(V xke, V radius, V half_j2, V vkmpersec,
+                                                const Lanes& l, V bad) {
+  const V one = set1(1.0);
+  // Long-period periodics.
+  const SinCos argp_sc = sincos(l.argpm);
+  const V axnl = mul(l.em, argp_sc.cos);
+  V temp = div(one, mul(l.am, fnma(l.em, l.em, one)));
+  const V aynl = fma(l.em, argp_sc.sin, mul(temp, l.aycof));
+  const V xl = fma(mul(temp, l.xlcof), axnl, add(add(l.mm, l.argpm), l.nodem));
+
+  // Kepler's equation, lane by lane as the scalar loop: a lane stops when its step
+  // falls below 1e-12, keeping the sine and cosine of its last iterate.
+  const V u = fmod_two_pi(sub(xl, l.nodem));
+  V eo1 = u;
+  V sineo1 = _mm256_setzero_pd();
+  V coseo1 = _mm256_setzero_pd();
+  V active = _mm256_castsi256_pd(_mm256_set1_epi64x(-1));
+  for (int ktr = 1; ktr <= 10; ++ktr) {
+    const SinCos sc = sincos(eo1);
+    sineo1 = blend(sineo1, sc.sin, active);
+    coseo1 = blend(coseo1, sc.cos, active);
+    V tem5 = fnma(coseo1, axnl, fnma(sineo1, aynl, one));
+    tem5 = div(sub(fma(axnl, sineo1, fnma(aynl, coseo1, u)), eo1), tem5);
+    tem5 = vmin(vmax(tem5, set1(-0.95)), set1(0.95));
+    eo1 = blend(eo1, add(eo1, tem5), active);
+    active = vand(active, ge(vabs(tem5), set1(1.0e-12)));
+    if (_mm256_movemask_pd(active) == 0) break;
+  }
+
+  // Short-period periodics.
+  const V ecose = fma(axnl, coseo1, mul(aynl, sineo1));
+  const V esine = fnma(aynl, coseo1, mul(axnl, sineo1));
+  const V el2 = fma(axnl, axnl, mul(aynl, aynl));
+  const V pl = mul(l.am, sub(one, el2));
+  bad = vor(bad, lt(pl, _mm256_setzero_pd()));
+  const V rl = mul(l.am, sub(one, ecose));
+  const V rdotl = div(mul(_mm256_sqrt_pd(l.am), esine), rl);
+  const V rvdotl = div(_mm256_sqrt_pd(pl), rl);
+  const V betal = _mm256_sqrt_pd(sub(one, el2));
+  temp = div(esine, add(one, betal));
+  const V am_over_rl = div(l.am, rl);
+  const V sinu = mul(am_over_rl, fnma(axnl, temp, sub(sineo1, aynl)));
+  const V cosu = mul(am_over_rl, fma(aynl, temp, sub(coseo1, axnl)));
+  const V sin2u = mul(add(cosu, cosu), sinu);
+  const V cos2u = fnma(add(sinu, sinu), sinu, one);
+  temp = div(one, pl);
+  const V temp1 = mul(half_j2, temp);
+  const V temp2 = mul(temp1, temp);
+
+  const V mrt = fma(mul(mul(set1(0.5), temp1), l.x1mth2), cos2u,
+                    mul(rl, fnma(mul(mul(set1(1.5), temp2), betal), l.con41, one)));
+  const V dsu = mul(mul(mul(set1(0.25), temp2), l.x7thm1), sin2u);
+  const V xnode = fma(mul(mul(set1(1.5), temp2), l.cosim), sin2u, l.nodem);
+  const V xinc = fma(mul(mul(mul(set1(1.5), temp2), l.cosim), l.sinim), cos2u, l.inclm);
+  const V nm_temp1 = mul(l.nm, temp1);
+  const V mvt = sub(rdotl, div(mul(mul(nm_temp1, l.x1mth2), sin2u), xke));
+  const V rvdot =
+      add(rvdotl, div(mul(nm_temp1, fma(l.x1mth2, cos2u, mul(set1(1.5), l.con41))), xke));
+
+  // su = atan2(sinu, cosu) - dsu, taken through its sine and cosine.
+  const V inv_norm = div(one, _mm256_sqrt_pd(fma(sinu, sinu, mul(cosu, cosu))));
+  const SinCos dsu_sc = sincos(dsu);
+  const V su_sin0 = mul(sinu, inv_norm);
+  const V su_cos0 = mul(cosu, inv_norm);
+  const V sinsu = fnma(su_cos0, dsu_sc.sin, mul(su_sin0, dsu_sc.cos));
+  const V cossu = fma(su_sin0, dsu_sc.sin, mul(su_cos0, dsu_sc.cos));
+  const SinCos node_sc = sincos(xnode);
+  const SinCos inc_sc = sincos(xinc);
+  const V snod = node_sc.sin, cnod = node_sc.cos, sini = inc_sc.sin, cosi = inc_sc.cos;
+  const V xmx = mul(vxor(snod, set1(-0.0)), cosi);
+  const V xmy = mul(cnod, cosi);
+  const V ux = fma(xmx, sinsu, mul(cnod, cossu));
+  const V uy = fma(xmy, sinsu, mul(snod, cossu));
+  const V uz = mul(sini, sinsu);
+  const V vx = fnma(cnod, sinsu, mul(xmx, cossu));
+  const V vy = fnma(snod, sinsu, mul(xmy, cossu));
+  const V vz = mul(sini, cossu);
+
+  bad = vor(bad, lt(mrt, one));
+  const V mr = mul(mrt, radius);
+  const V px = mul(mr, ux), py = mul(mr, uy), pz = mul(mr, uz);
+  const V wx = mul(fma(mvt, ux, mul(rvdot, vx)), vkmpersec);
+  const V wy = mul(fma(mvt, uy, mul(rvdot, vy)), vkmpersec);
+  const V wz = mul(fma(mvt, uz, mul(rvdot, vz)), vkmpersec);
+  // NaN or infinity anywhere (x - x is 0 only for finite x) also sends a lane back.
+  const V check = add(add(add(px, py), add(pz, wx)), add(wy, wz));
+  bad = vor(bad, _mm256_cmp_pd(sub(check, check), _mm256_setzero_pd(), _CMP_NEQ_UQ));
+  return {px, py, pz, wx, wy, wz, bad};
+}
+
 // SGP4 for each lane at its `t` minutes after its epoch.
 [[gnu::always_inline]] inline States propagate4(const Constants& c, V t) {
   const V one = set1(1.0);
@@ -183,91 +282,21 @@ struct States {
   const V argpm = fmod_two_pi(argpm0);
   const V mm = fmod_two_pi(sub(sub(xlm, argpm), nodem));
 
-  // Long-period periodics.
-  const SinCos argp_sc = sincos(argpm);
-  const V axnl = mul(em, argp_sc.cos);
-  V temp = div(one, mul(am, fnma(em, em, one)));
-  const V aynl = fma(em, argp_sc.sin, mul(temp, c.aycof));
-  const V xl = fma(mul(temp, c.xlcof), axnl, add(add(mm, argpm), nodem));
-
-  // Kepler's equation, lane by lane as the scalar loop: a lane stops when its step
-  // falls below 1e-12, keeping the sine and cosine of its last iterate.
-  const V u = fmod_two_pi(sub(xl, nodem));
-  V eo1 = u;
-  V sineo1 = _mm256_setzero_pd();
-  V coseo1 = _mm256_setzero_pd();
-  V active = _mm256_castsi256_pd(_mm256_set1_epi64x(-1));
-  for (int ktr = 1; ktr <= 10; ++ktr) {
-    const SinCos sc = sincos(eo1);
-    sineo1 = blend(sineo1, sc.sin, active);
-    coseo1 = blend(coseo1, sc.cos, active);
-    V tem5 = fnma(coseo1, axnl, fnma(sineo1, aynl, one));
-    tem5 = div(sub(fma(axnl, sineo1, fnma(aynl, coseo1, u)), eo1), tem5);
-    tem5 = vmin(vmax(tem5, set1(-0.95)), set1(0.95));
-    eo1 = blend(eo1, add(eo1, tem5), active);
-    active = vand(active, ge(vabs(tem5), set1(1.0e-12)));
-    if (_mm256_movemask_pd(active) == 0) break;
-  }
-
-  // Short-period periodics.
-  const V ecose = fma(axnl, coseo1, mul(aynl, sineo1));
-  const V esine = fnma(aynl, coseo1, mul(axnl, sineo1));
-  const V el2 = fma(axnl, axnl, mul(aynl, aynl));
-  const V pl = mul(am, sub(one, el2));
-  bad = vor(bad, lt(pl, _mm256_setzero_pd()));
-  const V rl = mul(am, sub(one, ecose));
-  const V rdotl = div(mul(_mm256_sqrt_pd(am), esine), rl);
-  const V rvdotl = div(_mm256_sqrt_pd(pl), rl);
-  const V betal = _mm256_sqrt_pd(sub(one, el2));
-  temp = div(esine, add(one, betal));
-  const V am_over_rl = div(am, rl);
-  const V sinu = mul(am_over_rl, fnma(axnl, temp, sub(sineo1, aynl)));
-  const V cosu = mul(am_over_rl, fma(aynl, temp, sub(coseo1, axnl)));
-  const V sin2u = mul(add(cosu, cosu), sinu);
-  const V cos2u = fnma(add(sinu, sinu), sinu, one);
-  temp = div(one, pl);
-  const V temp1 = mul(c.half_j2, temp);
-  const V temp2 = mul(temp1, temp);
-
-  const V mrt = fma(mul(mul(set1(0.5), temp1), c.x1mth2), cos2u,
-                    mul(rl, fnma(mul(mul(set1(1.5), temp2), betal), c.con41, one)));
-  const V dsu = mul(mul(mul(set1(0.25), temp2), c.x7thm1), sin2u);
-  const V xnode = fma(mul(mul(set1(1.5), temp2), c.cosio), sin2u, nodem);
-  const V xinc = fma(mul(mul(mul(set1(1.5), temp2), c.cosio), c.sinio), cos2u, c.inclo);
-  const V nm_temp1 = mul(nm, temp1);
-  const V mvt = sub(rdotl, div(mul(mul(nm_temp1, c.x1mth2), sin2u), c.xke));
-  const V rvdot =
-      add(rvdotl, div(mul(nm_temp1, fma(c.x1mth2, cos2u, mul(set1(1.5), c.con41))), c.xke));
-
-  // su = atan2(sinu, cosu) - dsu, taken through its sine and cosine.
-  const V inv_norm = div(one, _mm256_sqrt_pd(fma(sinu, sinu, mul(cosu, cosu))));
-  const SinCos dsu_sc = sincos(dsu);
-  const V su_sin0 = mul(sinu, inv_norm);
-  const V su_cos0 = mul(cosu, inv_norm);
-  const V sinsu = fnma(su_cos0, dsu_sc.sin, mul(su_sin0, dsu_sc.cos));
-  const V cossu = fma(su_sin0, dsu_sc.sin, mul(su_cos0, dsu_sc.cos));
-  const SinCos node_sc = sincos(xnode);
-  const SinCos inc_sc = sincos(xinc);
-  const V snod = node_sc.sin, cnod = node_sc.cos, sini = inc_sc.sin, cosi = inc_sc.cos;
-  const V xmx = mul(vxor(snod, set1(-0.0)), cosi);
-  const V xmy = mul(cnod, cosi);
-  const V ux = fma(xmx, sinsu, mul(cnod, cossu));
-  const V uy = fma(xmy, sinsu, mul(snod, cossu));
-  const V uz = mul(sini, sinsu);
-  const V vx = fnma(cnod, sinsu, mul(xmx, cossu));
-  const V vy = fnma(snod, sinsu, mul(xmy, cossu));
-  const V vz = mul(sini, cossu);
-
-  bad = vor(bad, lt(mrt, one));
-  const V mr = mul(mrt, c.radius);
-  const V px = mul(mr, ux), py = mul(mr, uy), pz = mul(mr, uz);
-  const V wx = mul(fma(mvt, ux, mul(rvdot, vx)), c.vkmpersec);
-  const V wy = mul(fma(mvt, uy, mul(rvdot, vy)), c.vkmpersec);
-  const V wz = mul(fma(mvt, uz, mul(rvdot, vz)), c.vkmpersec);
-  // NaN or infinity anywhere (x - x is 0 only for finite x) also sends a lane back.
-  const V check = add(add(add(px, py), add(pz, wx)), add(wy, wz));
-  bad = vor(bad, _mm256_cmp_pd(sub(check, check), _mm256_setzero_pd(), _CMP_NEQ_UQ));
-  return {px, py, pz, wx, wy, wz, bad};
+  const Lanes lanes{.am = am,
+                    .nm = nm,
+                    .em = em,
+                    .argpm = argpm,
+                    .nodem = nodem,
+                    .mm = mm,
+                    .inclm = c.inclo,
+                    .sinim = c.sinio,
+                    .cosim = c.cosio,
+                    .aycof = c.aycof,
+                    .xlcof = c.xlcof,
+                    .con41 = c.con41,
+                    .x1mth2 = c.x1mth2,
+                    .x7thm1 = c.x7thm1};
+  return periodics4(c.xke, c.radius, c.half_j2, c.vkmpersec, lanes, bad);
 }
 
 // The lanes of four states, stored to be read out as StateVectors.
@@ -330,6 +359,34 @@ bool propagate_times_avx2(const double* constants, std::span<const double> minut
     for (std::size_t i = 0; k + i < count; ++i) out[k + i] = stored.lane(i);
   }
   return _mm256_movemask_pd(bad) == 0;
+}
+
+bool finish_lanes_avx2(const double* fields, double xke, double radius_km, double j2,
+                       std::size_t count, StateVector* out) {
+  auto load = [&](PerturbedField f) { return _mm256_loadu_pd(fields + 4 * f); };
+  const Lanes lanes{.am = load(kLaneAm),
+                    .nm = load(kLaneNm),
+                    .em = load(kLaneEm),
+                    .argpm = load(kLaneArgp),
+                    .nodem = load(kLaneNode),
+                    .mm = load(kLaneMeanAnomaly),
+                    .inclm = load(kLaneIncl),
+                    .sinim = load(kLaneSinIncl),
+                    .cosim = load(kLaneCosIncl),
+                    .aycof = load(kLaneAycof),
+                    .xlcof = load(kLaneXlcof),
+                    .con41 = load(kLaneCon41),
+                    .x1mth2 = load(kLaneX1mth2),
+                    .x7thm1 = load(kLaneX7thm1)};
+  const V vxke = set1(xke);
+  const V radius = set1(radius_km);
+  const States s = periodics4(vxke, radius, mul(set1(0.5), set1(j2)),
+                              div(mul(radius, vxke), set1(60.0)), lanes, _mm256_setzero_pd());
+  Stored stored;
+  stored.store(s);
+  for (std::size_t i = 0; i < count; ++i) out[i] = stored.lane(i);
+  const unsigned used = (1U << count) - 1U;
+  return (static_cast<unsigned>(_mm256_movemask_pd(s.bad)) & used) == 0;
 }
 
 }  // namespace jingkai::orbit::batch_detail
