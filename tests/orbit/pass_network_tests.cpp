@@ -5,6 +5,7 @@
 
 #include <cmath>
 #include <numbers>
+#include <random>
 #include <vector>
 
 #include "orbit/frames.hpp"
@@ -132,6 +133,38 @@ TEST(PassNetwork, GivesWhatPredictPassesGivesForEveryPairOfAMixedSet) {
     EXPECT_TRUE(network->at(6, i).failure);
     EXPECT_FALSE(network->at(0, i).failure);
   }
+}
+
+// The bounds that skip samples (first order on g, second order on the height above the
+// horizon plane) are what could lose a pass: random orbits from LEO to Molniya and stations
+// from below the horizon (a mountain top) to 30°, all against predict_passes, which skips
+// nothing.
+TEST(PassNetwork, GivesWhatPredictPassesGivesForRandomOrbitsAndStations) {
+  std::mt19937_64 random(20261127);
+  std::uniform_real_distribution<double> unit(0.0, 1.0);
+  std::vector<Sgp4> satellites;
+  for (int i = 0; i < 16; ++i) {
+    const double pick = unit(random);
+    const double revolutions = pick < 0.6   ? 13.0 + 3.3 * unit(random)  // LEO, some low
+                               : pick < 0.8 ? 2.0 + 10.0 * unit(random)  // MEO
+                                            : 2.006;                     // Molniya
+    const double eccentricity = pick < 0.6   ? 0.05 * unit(random) * unit(random)
+                                : pick < 0.8 ? 0.3 * unit(random)
+                                             : 0.72;
+    satellites.push_back(
+        satellite({revolutions, eccentricity, 180.0 * unit(random), 360.0 * unit(random),
+                   360.0 * unit(random), 360.0 * unit(random), 1e-4 * unit(random)}));
+  }
+  std::vector<PassSite> sites;
+  for (int i = 0; i < 12; ++i) {
+    const double min_elevation = i % 4 == 0 ? -3.0 * unit(random) : 30.0 * unit(random);
+    sites.push_back(site(180.0 * std::asin(2.0 * unit(random) - 1.0) / std::numbers::pi,
+                         360.0 * unit(random) - 180.0, 3.0 * unit(random), flat(min_elevation)));
+  }
+  const JulianDate stop = add_seconds(kEpoch, 2 * kDay);
+  auto network = predict_network_passes(satellites, sites, kEpoch, stop, {}, {.threads = 2});
+  ASSERT_TRUE(network);
+  EXPECT_GT(expect_same_as_pair_by_pair(satellites, sites, *network, kEpoch, stop), 300u);
 }
 
 TEST(PassNetwork, GivesWhatPredictPassesGivesWithAnIntervalStartingMidPass) {
