@@ -202,18 +202,26 @@ class PassSearch {
     return {a, look_or_remember(tb)};
   }
 
-  // The samples at four instants in one call of the vector kernel; false (nothing looked at)
-  // where there is no grid or the kernel flags one of them.
-  bool look_at_times(const double (&times)[4], Sample (&out)[4]) const {
+  // The satellite's ITRF states at `count` (≤ 4) instants in one call of the vector kernel;
+  // false where there is no grid or the kernel flags one of them.
+  bool states_at(const double* times, std::size_t count, StateVector* out) const {
     if (!grid_) return false;
     double minutes[4];
-    for (int i = 0; i < 4; ++i) minutes[i] = start_minutes_ + times[i] / kSecondsPerMinute;
-    StateVector teme[4];
-    if (!grid_->track->propagate(minutes, teme)) return false;
-    for (int i = 0; i < 4; ++i) {
-      out[i] = look_at(times[i], teme_to_itrf(teme[i], at(times[i]), earth_orientation_));
+    for (std::size_t i = 0; i < count; ++i)
+      minutes[i] = start_minutes_ + times[i] / kSecondsPerMinute;
+    if (!grid_->track->propagate(std::span(minutes, count), std::span(out, count))) return false;
+    for (std::size_t i = 0; i < count; ++i) {
+      out[i] = teme_to_itrf(out[i], at(times[i]), earth_orientation_);
     }
     return true;
+  }
+
+  // What the interpolated track's samples are (look_fast), from an exact state: over a flat
+  // horizon margin and elevation in sine units, the same sign and order as in degrees, no
+  // arctangent; over a mask the sample itself.
+  Sample probe(double t, const StateVector& itrf) const {
+    if (!horizon_.mask().empty()) return look_at(t, itrf);
+    return sine_sample(t, itrf.position_km);
   }
 
   // As look_at, but over a flat horizon a sample out of view gets its elevation and margin
@@ -277,17 +285,26 @@ class PassSearch {
         // tolerance around where it crosses, in one call of the vector kernel.
         const double width = 0.9 * kEventToleranceS;
         const double t0 = track->t;
-        Sample around[4];
         const double times[4] = {t0 - 1.5 * width, t0 - 0.5 * width, t0 + 0.5 * width,
                                  t0 + 1.5 * width};
-        if (times[0] > a.t && times[3] < b.t && look_at_times(times, around)) {
-          if (auto found = bracketed(around, 4)) return *found;
+        StateVector states[4];
+        double t1 = t0;
+        if (times[0] > a.t && times[3] < b.t && states_at(times, 4, states)) {
+          // Which side each is on, in the track's units; the full look only for the answer.
+          Sample probes[4];
+          for (int i = 0; i < 4; ++i) probes[i] = probe(times[i], states[i]);
+          for (int i = 0; i + 1 < 4; ++i) {
+            if (in_view(probes[i]) != rising && in_view(probes[i + 1]) == rising) {
+              const int end = rising ? i + 1 : i;
+              return look_at(times[end], states[end]);
+            }
+          }
+          t1 = probes[1].t - probes[1].margin / track->slope;
         } else {
-          around[1] = look_or_remember(t0);
+          const Sample there = look_or_remember(t0);
+          t1 = t0 - there.margin / (track->slope * fast_slope_scale_);
         }
         // Else one Newton step on SGP4's margin, and a bracket of the tolerance around it.
-        const Sample& there = around[1];
-        const double t1 = there.t - there.margin / (track->slope * fast_slope_scale_);
         const double half = 0.5 * width;
         if (t1 - half > a.t && t1 + half < b.t) {
           const auto [exact_a, exact_b] = look_or_remember(t1 - half, t1 + half);
@@ -350,7 +367,7 @@ class PassSearch {
   template <typename Value>
   Sample highest(double a, double b, Value value) {
     if (!grid_) return exact_highest(a, b, value, false);
-    return settle_highest(a, b, track_highest(a, b, value).t, value);
+    return settle_highest(a, b, track_highest(a, b, value).t);
   }
 
   // The highest `value` near `t`, the track's answer, settled with SGP4: the vertex of the
@@ -358,25 +375,28 @@ class PassSearch {
   // there when it is more than half the tolerance away. On an orbit the track follows less
   // closely (a perigee near 100 km) its culmination can be a tenth of a second off; the
   // parabola brings it to about a millisecond.
-  template <typename Value>
-  Sample settle_highest(double a, double b, double t, Value value) {
+  Sample settle_highest(double a, double b, double t) {
     constexpr double kHalfWidthS = 0.5;
-    Sample around[4];
-    const double times[4] = {t - kHalfWidthS, t, t + kHalfWidthS, t};
-    if (!(times[0] > a && times[2] < b) || !look_at_times(times, around)) {
+    const double times[3] = {t - kHalfWidthS, t, t + kHalfWidthS};
+    StateVector states[3];
+    if (!(times[0] > a && times[2] < b) || !states_at(times, 3, states)) {
       return look_or_remember(t);
     }
-    const double before = value(around[0]), middle = value(around[1]), after = value(around[2]);
-    const double curvature = before - 2.0 * middle + after;
-    if (!(curvature < 0.0)) return around[1];  // flat to the last bit (or not a number)
+    // The parabola in the track's units (a monotonic function of elevation: the same vertex).
+    const double before = probe(times[0], states[0]).elevation;
+    const double centre = probe(times[1], states[1]).elevation;
+    const double after = probe(times[2], states[2]).elevation;
+    const Sample middle = look_at(t, states[1]);
+    const double curvature = before - 2.0 * centre + after;
+    if (!(curvature < 0.0)) return middle;  // flat to the last bit (or not a number)
     const double offset = 0.5 * kHalfWidthS * (before - after) / curvature;
     // Within half the tolerance (most often): the track was right.
-    if (!(std::abs(offset) > 0.5 * kCulminationToleranceS)) return around[1];
+    if (!(std::abs(offset) > 0.5 * kCulminationToleranceS)) return middle;
     if (!(std::abs(offset) <= 2.0 * kHalfWidthS) || !(t + offset > a && t + offset < b)) {
-      return around[1];
+      return middle;
     }
     const Sample vertex = look_or_remember(t + offset);
-    return value(vertex) >= middle ? vertex : around[1];
+    return vertex.elevation >= middle.elevation ? vertex : middle;
   }
 
   // The highest margin over [a, b], for whether a short pass hides there. With a grid, a peak
@@ -495,6 +515,12 @@ class PassSearch {
     if (!horizon_.mask().empty()) {
       return look_at(t, StateVector{.position_km = position, .velocity_km_s = {}});
     }
+    return sine_sample(t, position);
+  }
+
+  // Over a flat horizon: margin and elevation both sin(elevation) − sin(minimum), in radians
+  // read as degrees.
+  Sample sine_sample(double t, const Vector3& position) const {
     const Vector3 d = position - station_.position_itrf_km();
     const double sine = dot(d, station_.up()) / std::sqrt(dot(d, d));
     const double margin = (sine - sin_min_elevation_) * (180.0 / std::numbers::pi);
