@@ -32,20 +32,28 @@ constexpr double kSecondsPerMinute = 60.0;
 constexpr double kEarthMinRadiusKm = 6355.75;
 
 // The satellite seen from the station at `t` seconds after the interval's start.
+constexpr double kLowest = -std::numeric_limits<double>::infinity();
+constexpr std::size_t kNotOnGrid = std::numeric_limits<std::size_t>::max();
+
 struct Sample {
   double t = 0.0;
-  double margin = 0.0;  // elevation − horizon there, degrees: in view when > 0
-  double elevation = 0.0;
-  double azimuth = 0.0;
+  // Elevation − horizon there, degrees: in view when > 0. On the shared search's grid and
+  // track, over a flat horizon, sin(elevation) − sin(minimum) instead: the same sign.
+  double margin = 0.0;
+  double elevation = 0.0;  // degrees; NaN on a grid sample whose angles are left for later
+  double azimuth = 0.0;    // degrees; likewise
   // Proven out of view from the sample before to the one after (so nothing can happen
   // around it); its other fields may then be left unevaluated, reading as out of view.
   bool quiet = false;
+  // sin(elevation): what heights are compared by (the same order as the elevation, no
+  // arctangent needed to know it).
+  double height = kLowest;
+  // The grid instant the sample is, where its angles were left for later (complete()).
+  std::size_t grid_index = kNotOnGrid;
 };
 
-constexpr double kLowest = -std::numeric_limits<double>::infinity();
-
 bool in_view(const Sample& sample) { return sample.margin > 0.0; }
-double elevation_of(const Sample& sample) { return sample.elevation; }
+double height_of(const Sample& sample) { return sample.height; }
 double margin_of(const Sample& sample) { return sample.margin; }
 
 // The satellite's ITRF state `t` seconds after `start`, `start_minutes` being `start` in
@@ -232,20 +240,39 @@ class PassSearch {
   // degrees, as on the interpolated track (look_fast): the same sign and the same order as
   // the margin in degrees, which is all the search reads of a sample out of view (whether it
   // peaks between its neighbours), and no arctangent to take.
-  Sample look_at_grid(double t, const StateVector& itrf) const {
+  //
+  // In view its angles are left for later too (complete()): a pass reads the heights of its
+  // samples, and the angles only of those that become events.
+  Sample look_at_grid(double t, std::size_t k) const {
+    const StateVector& itrf = grid_->itrf[k];
     if (!horizon_.mask().empty()) return look_at(t, itrf);
-    const Vector3 d = itrf.position_km - station_.position_itrf_km();
-    const double sine = dot(d, station_.up()) / std::sqrt(dot(d, d));
-    const double margin = (sine - sin_min_elevation_) * (180.0 / std::numbers::pi);
-    if (margin > 0.0) return look_at(t, itrf);
-    return Sample{t, margin, margin, 0.0};
+    Sample sample = sine_sample(t, itrf.position_km);
+    if (in_view(sample)) {
+      sample.elevation = std::numeric_limits<double>::quiet_NaN();
+      sample.azimuth = std::numeric_limits<double>::quiet_NaN();
+      sample.grid_index = k;
+    }
+    return sample;
+  }
+
+  // The sample with its angles, where they were left for later.
+  Sample complete(Sample sample) const {
+    if (sample.grid_index == kNotOnGrid || !std::isnan(sample.elevation)) return sample;
+    const LookAngles look = station_.look_angles(grid_->itrf[sample.grid_index]);
+    sample.elevation = look.elevation_deg;
+    sample.azimuth = look.azimuth_deg;
+    return sample;
   }
 
   // The sample at `t` from the satellite's ITRF state there (as itrf_at gives it).
   Sample look_at(double t, const StateVector& itrf) const {
     const LookAngles look = station_.look_angles(itrf);
-    return Sample{t, look.elevation_deg - horizon_.min_elevation_deg(look.azimuth_deg),
-                  look.elevation_deg, look.azimuth_deg};
+    const Vector3 d = itrf.position_km - station_.position_itrf_km();
+    return Sample{.t = t,
+                  .margin = look.elevation_deg - horizon_.min_elevation_deg(look.azimuth_deg),
+                  .elevation = look.elevation_deg,
+                  .azimuth = look.azimuth_deg,
+                  .height = dot(d, station_.up()) / std::sqrt(dot(d, d))};
   }
 
   // For the refinements between samples that worked: SGP4 failing there (nothing promises its
@@ -383,9 +410,9 @@ class PassSearch {
       return look_or_remember(t);
     }
     // The parabola in the track's units (a monotonic function of elevation: the same vertex).
-    const double before = probe(times[0], states[0]).elevation;
-    const double centre = probe(times[1], states[1]).elevation;
-    const double after = probe(times[2], states[2]).elevation;
+    const double before = probe(times[0], states[0]).height;
+    const double centre = probe(times[1], states[1]).height;
+    const double after = probe(times[2], states[2]).height;
     const Sample middle = look_at(t, states[1]);
     const double curvature = before - 2.0 * centre + after;
     if (!(curvature < 0.0)) return middle;  // flat to the last bit (or not a number)
@@ -396,7 +423,7 @@ class PassSearch {
       return middle;
     }
     const Sample vertex = look_or_remember(t + offset);
-    return vertex.elevation >= middle.elevation ? vertex : middle;
+    return vertex.height >= middle.height ? vertex : middle;
   }
 
   // The highest margin over [a, b], for whether a short pass hides there. With a grid, a peak
@@ -524,7 +551,7 @@ class PassSearch {
     const Vector3 d = position - station_.position_itrf_km();
     const double sine = dot(d, station_.up()) / std::sqrt(dot(d, d));
     const double margin = (sine - sin_min_elevation_) * (180.0 / std::numbers::pi);
-    return Sample{t, margin, margin, 0.0};
+    return Sample{.t = t, .margin = margin, .elevation = margin, .azimuth = 0.0, .height = sine};
   }
 
   const SatelliteGrid* grid_;
@@ -542,7 +569,8 @@ class PassSearch {
 };
 
 PassEvent event_at(const PassSearch& search, const Sample& sample) {
-  return PassEvent{search.at(sample.t), sample.azimuth, sample.elevation};
+  const Sample complete = search.complete(sample);
+  return PassEvent{search.at(complete.t), complete.azimuth, complete.elevation};
 }
 
 // One pass, from its AOS through the samples inside it to its LOS, keeping only the last two
@@ -567,7 +595,7 @@ class PassBuilder {
     pass.aos = event_at(search_, aos_);
     pass.tca = event_at(search_, tca_);
     pass.los = event_at(search_, last_);
-    pass.max_elevation_deg = tca_.elevation;
+    pass.max_elevation_deg = pass.tca.elevation_deg;
     pass.duration_s = last_.t - aos_.t;
     pass.aos_clipped = aos_clipped_;
     pass.los_clipped = los_clipped;
@@ -576,14 +604,13 @@ class PassBuilder {
 
  private:
   void consider(const Sample* before, const Sample& point, const Sample* after) {
-    if (before && point.elevation < before->elevation) return;
-    if (after && point.elevation < after->elevation) return;
+    if (before && point.height < before->height) return;
+    if (after && point.height < after->height) return;
     const double from = before ? before->t : point.t;
     const double to = after ? after->t : point.t;
-    Sample peak =
-        to - from > kCulminationToleranceS ? search_.highest(from, to, elevation_of) : point;
-    if (point.elevation > peak.elevation) peak = point;  // a culmination at an end
-    if (peak.elevation > tca_.elevation) tca_ = peak;
+    Sample peak = to - from > kCulminationToleranceS ? search_.highest(from, to, height_of) : point;
+    if (point.height > peak.height) peak = point;  // a culmination at an end
+    if (peak.height > tca_.height) tca_ = peak;
   }
 
   PassSearch& search_;
@@ -768,7 +795,7 @@ class GridSamples {
       index_ = std::max(index_, std::min(quiet_until_, grid_.steps + 1) - 1);
       return Sample{t, kLowest, kLowest, 0.0, true};
     }
-    Sample sample = search_.look_at_grid(t, grid_.itrf[k]);
+    Sample sample = search_.look_at_grid(t, k);
     sample.quiet = quiet_;
     return sample;
   }
