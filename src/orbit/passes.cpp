@@ -146,11 +146,21 @@ struct SatelliteGrid {
     lowest_radius_km = std::max(kEarthMinRadiusKm, std::sqrt(lowest) - stray_km);
     highest_radius_km = std::sqrt(highest) + stray_km;
     // |acceleration| in ITRF: gravity at the lowest radius with room for J2 (≈ 0.2 %) and
-    // the theory's departures, Coriolis 2ωv and centrifugal ω²r; all of it again for safety.
+    // the theory's departures (SGP4's periodic errors of a kilometre or so at the orbital
+    // frequency are ~1e-6 km/s²), Coriolis 2ωv and centrifugal ω²r; a quarter more for
+    // safety. It must also cover what the grid shows: the largest change of velocity between
+    // two samples over their spacing, a quarter more.
     constexpr double kMuKm3S2 = 398600.8;  // WGS-72's, the largest of the three models'
-    accel_bound_km_s2 = 2.0 * (1.01 * kMuKm3S2 / (lowest_radius_km * lowest_radius_km) +
-                               2.0 * kEarthRotationRate * speed_bound_km_s +
-                               kEarthRotationRate * kEarthRotationRate * highest_radius_km);
+    double seen = 0.0;
+    for (std::size_t k = 0; k < steps; ++k) {
+      const Vector3 dv = itrf[k + 1].velocity_km_s - itrf[k].velocity_km_s;
+      seen = std::max(seen, dot(dv, dv));
+    }
+    accel_bound_km_s2 =
+        1.25 * std::max(1.01 * kMuKm3S2 / (lowest_radius_km * lowest_radius_km) +
+                            2.0 * kEarthRotationRate * speed_bound_km_s +
+                            kEarthRotationRate * kEarthRotationRate * highest_radius_km,
+                        std::sqrt(seen) / spacing_s);
     return true;
   }
 

@@ -107,11 +107,12 @@ std::expected<PassPrediction, RangeError> predict_passes(
 //     two samples a hundredth of an orbit apart); (2) the height above the station's horizon
 //     plane, y = up·d, which must reach sin(e_lowest) times the least (or, below a negative
 //     horizon, the largest) possible range for the satellite to be in view, grows from a
-//     sample at most as y + (up·v + δ)τ + Aτ²/2, with A twice a bound on the ITRF acceleration
-//     (gravity at the lowest radius the orbit can reach between samples, plus 1 % for J2, plus
-//     Coriolis and centrifugal terms) and δ = 0.01 km/s + 0.1 % of the speed bound for SGP4's
-//     velocity not being exactly the rate of its positions. The bounds read the grid in single
-//     precision, with an allowance ten times its rounding.
+//     sample at most as y + (up·v + δ)τ + Aτ²/2, with A 1.25 times a bound on the ITRF
+//     acceleration (gravity at the lowest radius the orbit can reach between samples, plus 1 %
+//     for J2, plus Coriolis and centrifugal terms; and no less than the grid's own largest
+//     change of velocity between samples over their spacing) and δ = 0.01 km/s + 0.1 % of the speed
+//     bound for SGP4's velocity not being exactly the rate of its positions. The bounds read the
+//     grid in single precision, with an allowance ten times its rounding.
 //   * Elsewhere the samples are read and acted on as predict_passes does (out of view and over
 //     a flat horizon compared by the sine of elevation, which orders them the same way);
 //     only the refinements between samples differ: they search a cubic Hermite track through
