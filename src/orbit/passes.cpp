@@ -113,8 +113,10 @@ struct SatelliteGrid {
     track.emplace(satellite);
     const double start_minutes = minutes_between(satellite.epoch(), start);
     minutes.resize(steps + 1);
+    times_s.resize(steps + 1);
     for (std::size_t k = 0; k <= steps; ++k) {
-      minutes[k] = start_minutes + grid_time(span_s, steps, k) / kSecondsPerMinute;
+      times_s[k] = grid_time(span_s, steps, k);
+      minutes[k] = start_minutes + times_s[k] / kSecondsPerMinute;
     }
     itrf.resize(steps + 1);
     if (!track->propagate(minutes, itrf)) return false;
@@ -126,7 +128,7 @@ struct SatelliteGrid {
     double highest = 0.0;
     for (std::size_t k = 0; k <= steps; ++k) {
       // teme_to_itrf's arithmetic, keeping the Earth's angle for the refinements.
-      const JulianDate utc = add_seconds(start, grid_time(span_s, steps, k));
+      const JulianDate utc = add_seconds(start, times_s[k]);
       orientation[k] = earth_orientation.at(utc);
       theta[k] = gmst_1982(add_seconds(utc, orientation[k].ut1_minus_utc_s));
       itrf[k] = rotate_to_itrf(itrf[k], theta[k], orientation[k]);
@@ -214,6 +216,7 @@ struct SatelliteGrid {
   // The satellite's propagator for the refinements (the vector kernel where it runs).
   std::optional<TrackPropagator> track;
   std::vector<double> minutes;  // of the grid's instants, after the satellite's epoch
+  std::vector<double> times_s;  // the grid's instants, seconds after the start
 };
 
 class PassSearch {
@@ -837,7 +840,7 @@ class GridSamples {
   std::optional<Sample> next() {
     if (index_ > grid_.steps) return std::nullopt;
     const std::size_t k = index_++;
-    const double t = grid_time(span_s_, grid_.steps, k);
+    const double t = grid_.times_s[k];
     const bool quiet_before = k == 0 || quiet_;
     quiet_ = k == 0 ? is_quiet(0) : quiet_after_;
     quiet_after_ = k == grid_.steps || is_quiet(k + 1);
@@ -874,7 +877,7 @@ class GridSamples {
     const double y = dot(d, up_) + rounding_km_;
     const double g = y - sin_lowest_ * std::sqrt(dot(d, d)) + rounding_km_;
     // Sample k + j is quiet when g + (j + 1) reach < 0.
-    double clear = -g / reach_km_ - 1.0;
+    double clear = -g * inverse_reach_ - 1.0;
     const double room = height_floor_km_ - y;
     if (room > 0.0) {
       const double h = grid_.spacing_s;
@@ -888,7 +891,7 @@ class GridSamples {
         // Forwards: the largest τ with (rate + slack)τ + Aτ²/2 < room.
         const double b = rate + slack;
         const double reach_s = 2.0 * room / (b + std::sqrt(b * b + 2.0 * a * room));
-        clear = std::max(clear, reach_s / h - 1.0);
+        clear = std::max(clear, reach_s * inverse_spacing_ - 1.0);
       }
     }
     if (!(clear > 0.0)) return false;
@@ -903,6 +906,8 @@ class GridSamples {
   Vector3 up_;
   double sin_lowest_;
   double reach_km_;
+  double inverse_reach_ = 1.0 / reach_km_;
+  double inverse_spacing_ = 1.0 / grid_.spacing_s;
   double height_floor_km_ = 0.0;
   double rounding_km_ = 0.0;  // of the single-precision copy, on y and on g
   std::size_t index_ = 0;
