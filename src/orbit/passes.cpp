@@ -131,7 +131,7 @@ struct SatelliteGrid {
       const JulianDate utc = add_seconds(start, times_s[k]);
       orientation[k] = earth_orientation.at(utc);
       theta[k] = gmst_1982(add_seconds(utc, orientation[k].ut1_minus_utc_s));
-      itrf[k] = rotate_to_itrf(itrf[k], theta[k], orientation[k]);
+      itrf[k] = rotate_to_itrf(itrf[k], std::cos(theta[k]), std::sin(theta[k]), orientation[k]);
       fastest = std::max(fastest, dot(itrf[k].velocity_km_s, itrf[k].velocity_km_s));
       const Vector3& r = itrf[k].position_km;
       const Vector3& v = itrf[k].velocity_km_s;
@@ -183,23 +183,51 @@ struct SatelliteGrid {
   // (a table's leap second), teme_to_itrf itself.
   StateVector itrf_between(const StateVector& teme, double t, const JulianDate& start,
                            const EarthOrientation& earth_orientation) const {
-    const double x = t / spacing_s;
-    const auto k = std::min(static_cast<std::size_t>(std::max(0.0, std::floor(x))), steps - 1);
-    double turned = theta[k + 1] - theta[k];
-    if (turned < 0.0) turned += 2.0 * std::numbers::pi;
-    const double expected = kEarthRotationRate * spacing_s;
-    if (!(std::abs(turned - expected) < 1e-6)) {
-      return teme_to_itrf(teme, add_seconds(start, t), earth_orientation);
-    }
-    return rotate_to_itrf(teme, theta[k] + (x - static_cast<double>(k)) * turned, orientation[k]);
+    StateVector out;
+    itrf_between(&teme, &t, 1, &out, start, earth_orientation);
+    return out;
   }
 
-  // TEME to ITRF by the Earth's angle `theta` (GMST of UT1) and its orientation `p`: the
-  // arithmetic of frames.cpp's teme_to_itrf.
-  static StateVector rotate_to_itrf(const StateVector& teme, double theta,
+  // As above for `count` instants close together (a refinement's looks, at most a second or
+  // so apart): one sine and cosine for all, the others' by the angle-sum formulas with the
+  // small angle's series (its first omitted term below 1e-20 there).
+  void itrf_between(const StateVector* teme, const double* t, std::size_t count, StateVector* out,
+                    const JulianDate& start, const EarthOrientation& earth_orientation) const {
+    double c0 = 0.0, s0 = 0.0, theta0 = 0.0;
+    for (std::size_t i = 0; i < count; ++i) {
+      const double x = t[i] / spacing_s;
+      const auto k = std::min(static_cast<std::size_t>(std::max(0.0, std::floor(x))), steps - 1);
+      double turned = theta[k + 1] - theta[k];
+      if (turned < 0.0) turned += 2.0 * std::numbers::pi;
+      const double expected = kEarthRotationRate * spacing_s;
+      if (!(std::abs(turned - expected) < 1e-6)) {
+        out[i] = teme_to_itrf(teme[i], add_seconds(start, t[i]), earth_orientation);
+        continue;
+      }
+      const double angle = theta[k] + (x - static_cast<double>(k)) * turned;
+      double c, s;
+      const double delta = angle - theta0;
+      if (i > 0 && std::abs(delta) < 1e-3 && c0 != 0.0) {
+        const double delta2 = delta * delta;
+        const double cos_delta = 1.0 - 0.5 * delta2;
+        const double sin_delta = delta * (1.0 - delta2 / 6.0);
+        c = c0 * cos_delta - s0 * sin_delta;
+        s = s0 * cos_delta + c0 * sin_delta;
+      } else {
+        c = std::cos(angle);
+        s = std::sin(angle);
+        c0 = c;
+        s0 = s;
+        theta0 = angle;
+      }
+      out[i] = rotate_to_itrf(teme[i], c, s, orientation[k]);
+    }
+  }
+
+  // TEME to ITRF by the Earth's angle (GMST of UT1; its cosine and sine) and its orientation
+  // `p`: the arithmetic of frames.cpp's teme_to_itrf.
+  static StateVector rotate_to_itrf(const StateVector& teme, double c, double s,
                                     const EarthOrientationParameters& p) {
-    const double c = std::cos(theta);
-    const double s = std::sin(theta);
     const Vector3& r = teme.position_km;
     const Vector3& v = teme.velocity_km_s;
     const double omega = earth_rotation_rate(p.length_of_day_excess_s);
@@ -274,9 +302,7 @@ class PassSearch {
     for (std::size_t i = 0; i < count; ++i)
       minutes[i] = start_minutes_ + times[i] / kSecondsPerMinute;
     if (!grid_->track->propagate(std::span(minutes, count), std::span(out, count))) return false;
-    for (std::size_t i = 0; i < count; ++i) {
-      out[i] = grid_->itrf_between(out[i], times[i], start_, earth_orientation_);
-    }
+    grid_->itrf_between(out, times, count, out, start_, earth_orientation_);
     return true;
   }
 
