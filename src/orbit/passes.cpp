@@ -67,6 +67,12 @@ std::expected<StateVector, Sgp4Error> itrf_at(const Sgp4& satellite, const Julia
   return teme_to_itrf(*teme, add_seconds(start, t), earth_orientation);
 }
 
+// floor(x) as an index: 0 below 0 (or for NaN), at most 1e15; truncation, where std::floor
+// is a library call on processors without SSE4.1's rounding instruction.
+std::size_t whole_part(double x) {
+  return x > 0.0 ? static_cast<std::size_t>(std::min(x, 1e15)) : 0;
+}
+
 // The k-th of `steps` + 1 instants spread evenly over [0, span_s] (the last exactly span_s).
 double grid_time(double span_s, std::size_t steps, std::size_t k) {
   return k == steps ? span_s : span_s * static_cast<double>(k) / static_cast<double>(steps);
@@ -91,7 +97,7 @@ struct SatelliteGrid {
   // with SGP4 itself.
   Vector3 position_at(double t) const {
     const double x = t / spacing_s;
-    const auto k = std::min(static_cast<std::size_t>(std::max(0.0, std::floor(x))), steps - 1);
+    const auto k = std::min(whole_part(x), steps - 1);
     const double u = x - static_cast<double>(k);
     const double u2 = u * u;
     const double u3 = u2 * u;
@@ -196,7 +202,7 @@ struct SatelliteGrid {
     double c0 = 0.0, s0 = 0.0, theta0 = 0.0;
     for (std::size_t i = 0; i < count; ++i) {
       const double x = t[i] / spacing_s;
-      const auto k = std::min(static_cast<std::size_t>(std::max(0.0, std::floor(x))), steps - 1);
+      const auto k = std::min(whole_part(x), steps - 1);
       double turned = theta[k + 1] - theta[k];
       if (turned < 0.0) turned += 2.0 * std::numbers::pi;
       const double expected = kEarthRotationRate * spacing_s;
@@ -921,7 +927,7 @@ class GridSamples {
       }
     }
     if (!(clear > 0.0)) return false;
-    quiet_until_ = k + 1 + static_cast<std::size_t>(std::max(0.0, std::floor(clear - 1e-9)));
+    quiet_until_ = k + 1 + whole_part(clear - 1e-9);
     return true;
   }
 
