@@ -163,7 +163,8 @@ struct SatelliteGrid {
     }
     speed_bound_km_s = 1.2 * std::sqrt(fastest) + 0.5;
     // Between two samples the radius strays from them by less than the speed bound over half
-    // the spacing (a first-order bound, far wider than the true few kilometres).
+    // the spacing (a first-order bound, far wider than the true few kilometres; narrowed
+    // below once the acceleration is bounded).
     const double stray_km = 0.5 * speed_bound_km_s * spacing_s;
     lowest_radius_km = std::max(kEarthMinRadiusKm, std::sqrt(lowest) - stray_km);
     highest_radius_km = std::sqrt(highest) + stray_km;
@@ -178,12 +179,22 @@ struct SatelliteGrid {
       const Vector3 dv = itrf[k + 1].velocity_km_s - itrf[k].velocity_km_s;
       seen = std::max(seen, dot(dv, dv));
     }
-    angular_step_rad = speed_bound_km_s / lowest_radius_km * spacing_s;
     accel_bound_km_s2 =
         1.25 * std::max(1.01 * kMuKm3S2 / (lowest_radius_km * lowest_radius_km) +
                             2.0 * kEarthRotationRate * speed_bound_km_s +
                             kEarthRotationRate * kEarthRotationRate * highest_radius_km,
                         std::sqrt(seen) / spacing_s);
+    // With the acceleration bounded, the radius between two samples is bounded more tightly:
+    // its second derivative, (v² + r·a)/r − (r·v)²/r³, lies between −A and v²/r + A, so it
+    // dips below the lower of the two samples by at most A h²/8 and rises above the higher by
+    // at most (v²/r + A) h²/8 (h the spacing): a few kilometres in LEO.
+    const double eighth = spacing_s * spacing_s / 8.0;
+    lowest_radius_km = std::max(lowest_radius_km, std::sqrt(lowest) - accel_bound_km_s2 * eighth);
+    highest_radius_km = std::min(
+        highest_radius_km,
+        std::sqrt(highest) +
+            (speed_bound_km_s * speed_bound_km_s / lowest_radius_km + accel_bound_km_s2) * eighth);
+    angular_step_rad = speed_bound_km_s / lowest_radius_km * spacing_s;
     return true;
   }
 
