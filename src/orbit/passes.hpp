@@ -100,19 +100,24 @@ std::expected<PassPrediction, RangeError> predict_passes(
 // about 1e-8°, not to the bit) and turned to ITRF once per instant. Each station then reads
 // those positions:
 //   * Where a bound proves the satellite below the station's lowest horizon from one sample to
-//     the next, nothing is evaluated: predict_passes finds nothing there either. Two bounds,
-//     whichever reaches further: (1) g = up·d − sin(e_lowest)|d| < 0, with |dg/dt| ≤
-//     (1 + |sin e_lowest|) times the satellite's speed, the speed bounded by the largest ITRF
-//     speed on the grid × 1.2 + 0.5 km/s (SGP4's speed changes by far less than that between
-//     two samples a hundredth of an orbit apart); (2) the height above the station's horizon
-//     plane, y = up·d, which must reach sin(e_lowest) times the least (or, below a negative
+//     the next, nothing is evaluated: predict_passes finds nothing there either. First a cone
+//     test of every sample at once: in view needs the satellite's direction from the Earth's
+//     centre within acos((up·S + floor) / r) of the station's up (S the station, r the radius
+//     that makes it widest, floor as in (2) below), and between two samples the direction
+//     turns by at most the speed bound over the lowest radius times the spacing. Where that
+//     does not decide, two bounds, whichever reaches further: (1) g = up·d − sin(e_lowest)|d| < 0,
+//     with |dg/dt| ≤ (1 + |sin e_lowest|) times the satellite's speed, the speed bounded by the
+//     largest ITRF speed on the grid × 1.2 + 0.5 km/s (SGP4's speed changes by far less than that
+//     between two samples a hundredth of an orbit apart); (2) the height above the station's
+//     horizon plane, y = up·d, which must reach sin(e_lowest) times the least (or, below a negative
 //     horizon, the largest) possible range for the satellite to be in view, grows from a
 //     sample at most as y + (up·v + δ)τ + Aτ²/2, with A 1.25 times a bound on the ITRF
 //     acceleration (gravity at the lowest radius the orbit can reach between samples, plus 1 %
 //     for J2, plus Coriolis and centrifugal terms; and no less than the grid's own largest
 //     change of velocity between samples over their spacing) and δ = 0.01 km/s + 0.1 % of the speed
-//     bound for SGP4's velocity not being exactly the rate of its positions. The bounds read the
-//     grid in single precision, with an allowance ten times its rounding.
+//     bound for SGP4's velocity not being exactly the rate of its positions. The radius between
+//     samples lies within A h²/8 below and (v²/r + A) h²/8 above the samples' (h the spacing).
+//     The bounds read the grid in single precision, with an allowance ten times its rounding.
 //   * Elsewhere the samples are read and acted on as predict_passes does (out of view and over
 //     a flat horizon compared by the sine of elevation, which orders them the same way);
 //     only the refinements between samples differ: they search a cubic Hermite track through
