@@ -125,8 +125,11 @@ std::expected<PassPrediction, RangeError> predict_passes(
 //     secant steps, TCA by Brent's method — and then settle with SGP4 through the vector
 //     kernel: AOS and LOS by checking three 0.09 ms brackets around the track's crossing in one
 //     call (else one Newton step and a check that the crossing lies inside a 0.09 ms bracket
-//     there), TCA by one look at the instant found, a peak near the horizon (within 1e-3°) by
-//     predict_passes's own search.
+//     there), TCA by the vertex of a parabola through SGP4 at the track's culmination and half
+//     a second either side (one call; one more look at the vertex when it is more than 5 ms
+//     away, as on a LEO whose perigee is near 100 km, where the track's culmination can be a
+//     tenth of a second off), a peak near the horizon (within 1e-3°) by predict_passes's own
+//     search. Angles are computed only for the samples that become events.
 // So the passes are the same as predict_passes gives pair by pair, with AOS and LOS within
 // 0.1 ms of its, TCA within its 10 ms search tolerance (tested; a deep-space satellite's flat
 // culmination may move by seconds at the same elevation) and the same guarantee on the
