@@ -55,7 +55,8 @@ struct Sample {
   // sin(elevation): what heights are compared by (the same order as the elevation, no
   // arctangent needed to know it).
   double height = kLowest;
-  // The grid instant the sample is, where its angles were left for later (complete()).
+  // The grid instant the sample is (its margin then in the track's units, and its angles
+  // perhaps left for later: complete()).
   std::size_t grid_index = kNotOnGrid;
 };
 
@@ -365,13 +366,17 @@ class PassSearch {
   // samples, and the angles only of those that become events.
   Sample look_at_grid(double t, std::size_t k) const {
     const StateVector& itrf = grid_->itrf[k];
-    if (!horizon_.mask().empty()) return look_at(t, itrf);
-    Sample sample = sine_sample(t, itrf.position_km);
-    if (in_view(sample)) {
-      sample.elevation = std::numeric_limits<double>::quiet_NaN();
-      sample.azimuth = std::numeric_limits<double>::quiet_NaN();
-      sample.grid_index = k;
+    Sample sample;
+    if (!horizon_.mask().empty()) {
+      sample = look_at(t, itrf);
+    } else {
+      sample = sine_sample(t, itrf.position_km);
+      if (in_view(sample)) {
+        sample.elevation = std::numeric_limits<double>::quiet_NaN();
+        sample.azimuth = std::numeric_limits<double>::quiet_NaN();
+      }
     }
+    sample.grid_index = k;  // its margin is then in the track's units (look_fast)
     return sample;
   }
 
@@ -416,7 +421,7 @@ class PassSearch {
       // bracket of the tolerance around where it lands. Either way the answer bisecting with
       // SGP4 all the way gives, to within the tolerance, for one or three calls instead of
       // twenty propagations.
-      const auto track = track_crossing(a.t, b.t);
+      const auto track = track_crossing(a, b);
       if (track && track->slope != 0.0 && std::isfinite(track->slope)) {
         const bool rising = !in_view(a);
         // The in-view end of the first of `count` looks' brackets that has the crossing.
@@ -469,9 +474,11 @@ class PassSearch {
     double t;
     double slope;
   };
-  std::optional<TrackCrossing> track_crossing(double ta, double tb) const {
-    double fa = look_fast(ta).margin;
-    double fb = look_fast(tb).margin;
+  std::optional<TrackCrossing> track_crossing(const Sample& a, const Sample& b) const {
+    // A grid sample is where the track passes through: its margin is the track's there.
+    double ta = a.t, tb = b.t;
+    double fa = a.grid_index != kNotOnGrid ? a.margin : look_fast(ta).margin;
+    double fb = b.grid_index != kNotOnGrid ? b.margin : look_fast(tb).margin;
     if ((fa > 0.0) == (fb > 0.0)) return std::nullopt;
     // The last two looks, for the secant.
     double t_prev = ta, f_prev = fa, t_last = tb, f_last = fb;
