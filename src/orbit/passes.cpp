@@ -907,10 +907,9 @@ std::expected<double, RangeError> checked_span_s(const JulianDate& start, const 
 class GridSamples {
  public:
   GridSamples(const PassSearch& search, const SatelliteGrid& grid, const PassSite& site,
-              double span_s, std::vector<std::uint64_t>& cone)
+              std::vector<std::uint64_t>& cone)
       : search_(search),
         grid_(grid),
-        span_s_(span_s),
         station_(site.station.position_itrf_km()),
         up_(site.station.up()),
         sin_lowest_(std::sin(site.horizon.lowest_deg() * std::numbers::pi / 180.0)),
@@ -1054,7 +1053,6 @@ class GridSamples {
   const PassSearch& search_;
   const SatelliteGrid& grid_;
   std::span<const std::uint64_t> cone_;  // bit k set where the cone test proves k quiet
-  double span_s_;
   Vector3 station_;
   Vector3 up_;
   double sin_lowest_;
@@ -1079,7 +1077,7 @@ void predict_for_satellite(const Sgp4& satellite, std::span<const PassSite> site
   for (std::size_t i = 0; shared && i < sites.size(); ++i) {
     PassSearch search(satellite, sites[i].station, sites[i].horizon, start, earth_orientation,
                       &grid);
-    GridSamples samples(search, grid, sites[i], span_s, grid.cone);
+    GridSamples samples(search, grid, sites[i], grid.cone);
     out[i] = sweep(search, samples);
     shared = !search.failure();
   }
