@@ -292,6 +292,7 @@ struct SatelliteGrid {
     pef.position_km = {c * r[0] + s * r[1], -s * r[0] + c * r[1], r[2]};
     pef.velocity_km_s = Vector3{c * v[0] + s * v[1], -s * v[0] + c * v[1], v[2]} -
                         Vector3{-omega * pef.position_km[1], omega * pef.position_km[0], 0.0};
+    if (p.polar_motion_x_arcsec == 0.0 && p.polar_motion_y_arcsec == 0.0) return pef;
     return pef_to_itrf(pef, p.polar_motion_x_arcsec, p.polar_motion_y_arcsec);
   }
 
