@@ -167,9 +167,25 @@ std::string format_iso8601_utc(const JulianDate& utc) {
     day += 1.0;
   }
   const CalendarDate date = calendar_date(JulianDate{.day = day, .fraction = 0.0});
-  return fmt::format("{:04d}-{:02d}-{:02d}T{:02d}:{:02d}:{:02d}.{:03d}Z", date.year, date.month,
-                     date.day, milliseconds / 3'600'000, milliseconds / 60'000 % 60,
-                     milliseconds / 1000 % 60, milliseconds % 1000);
+  if (date.year < 1 || date.year > 9999) {
+    return fmt::format("{:04d}-{:02d}-{:02d}T{:02d}:{:02d}:{:02d}.{:03d}Z", date.year, date.month,
+                       date.day, milliseconds / 3'600'000, milliseconds / 60'000 % 60,
+                       milliseconds / 1000 % 60, milliseconds % 1000);
+  }
+  // The same text digit by digit: pass listings print millions of these.
+  char text[] = "0000-00-00T00:00:00.000Z";
+  auto put = [&](int at, std::int64_t value, int width) {
+    for (int i = at + width - 1; i >= at; --i, value /= 10)
+      text[i] = static_cast<char>('0' + value % 10);
+  };
+  put(0, date.year, 4);
+  put(5, date.month, 2);
+  put(8, date.day, 2);
+  put(11, milliseconds / 3'600'000, 2);
+  put(14, milliseconds / 60'000 % 60, 2);
+  put(17, milliseconds / 1000 % 60, 2);
+  put(20, milliseconds % 1000, 3);
+  return std::string(text, sizeof text - 1);
 }
 
 }  // namespace jingkai::orbit
