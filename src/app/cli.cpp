@@ -563,10 +563,10 @@ int run_cli(int argc, char** argv, std::istream& in, std::ostream& out, std::ost
         const std::string& station_name = station_names[i];
         const orbit::PassPrediction* found = &network->at(*row_of[n], i);
         for (const orbit::Pass& pass : found->passes) {
-          const std::string aos = orbit::format_iso8601_utc(pass.aos.time);
-          const std::string tca = orbit::format_iso8601_utc(pass.tca.time);
-          const std::string los = orbit::format_iso8601_utc(pass.los.time);
           if (json) {
+            const std::string aos = orbit::format_iso8601_utc(pass.aos.time);
+            const std::string tca = orbit::format_iso8601_utc(pass.tca.time);
+            const std::string los = orbit::format_iso8601_utc(pass.los.time);
             // Each row after a comma; the comma before the first row of all is dropped below.
             fmt::format_to(std::back_inserter(text.out),
                            ",\n{{\"satellite\":{},\"station\":{},\"aos\":\"{}\",\"tca\":\"{}\","
@@ -577,9 +577,16 @@ int run_cli(int argc, char** argv, std::istream& in, std::ostream& out, std::ost
                            pass.max_elevation_deg, pass.aos.azimuth_deg, pass.los.azimuth_deg,
                            pass.aos_clipped, pass.los_clipped);
           } else {
-            fmt::format_to(std::back_inserter(text.out), "{},{},{},{},{},{:.4f},{:.4f},{:.4f}\n",
-                           tle.catalog_number, station_name, aos, tca, los, pass.max_elevation_deg,
-                           pass.aos.azimuth_deg, pass.los.azimuth_deg);
+            // The timestamps appended in place: three strings fewer a row, of millions.
+            fmt::format_to(std::back_inserter(text.out), "{},{},", tle.catalog_number,
+                           station_name);
+            orbit::append_iso8601_utc(text.out, pass.aos.time);
+            text.out += ',';
+            orbit::append_iso8601_utc(text.out, pass.tca.time);
+            text.out += ',';
+            orbit::append_iso8601_utc(text.out, pass.los.time);
+            fmt::format_to(std::back_inserter(text.out), ",{:.4f},{:.4f},{:.4f}\n",
+                           pass.max_elevation_deg, pass.aos.azimuth_deg, pass.los.azimuth_deg);
           }
         }
         if (found->failure) {
