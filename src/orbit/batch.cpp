@@ -7,6 +7,8 @@
 #include <optional>
 #include <thread>
 
+#include "orbit/sgp4_stages.hpp"
+
 namespace jingkai::orbit {
 
 using batch_detail::Field;
@@ -129,6 +131,36 @@ std::optional<BatchFailure> propagate_row(const Sgp4& sgp4, std::size_t satellit
   return std::nullopt;
 }
 
+// A deep-space satellite's row: Sgp4's first half instant by instant (its resonance steps
+// taken once for the row), the second half four instants at a time in the vector kernel.
+// Where anything fails, the scalar propagator redoes the row and says what and when.
+std::optional<BatchFailure> propagate_deep_row(const Sgp4& sgp4, std::size_t satellite,
+                                               double offset, std::span<const double> minutes,
+                                               StateVector* row) {
+  const sgp4_detail::Sgp4Terms& terms = sgp4.terms();
+  sgp4_detail::ResonanceCache cache;
+  alignas(32) double fields[batch_detail::kLaneFieldCount * kLanes];
+  for (std::size_t k = 0; k < minutes.size(); k += kLanes) {
+    const std::size_t count = std::min(kLanes, minutes.size() - k);
+    for (std::size_t lane = 0; lane < kLanes; ++lane) {
+      const double t = minutes[k + std::min(lane, count - 1)] + offset;
+      const auto e = sgp4_detail::perturbed_at(terms, t, &cache);
+      if (!e) return propagate_row(sgp4, satellite, offset, minutes, row);
+      const double values[batch_detail::kLaneFieldCount] = {
+          e->am,    e->nm,    e->p.ep,  e->p.argpp, e->p.nodep, e->p.mp,   e->p.inclp,
+          e->sinip, e->cosip, e->aycof, e->xlcof,   e->con41,   e->x1mth2, e->x7thm1};
+      for (int f = 0; f < batch_detail::kLaneFieldCount; ++f) {
+        fields[static_cast<std::size_t>(f) * kLanes + lane] = values[f];
+      }
+    }
+    if (!batch_detail::finish_lanes_avx2(fields, terms.gravity.xke, terms.gravity.radius_km,
+                                         terms.gravity.j2, count, row + k)) {
+      return propagate_row(sgp4, satellite, offset, minutes, row);
+    }
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 bool batch_avx2_available() {
@@ -156,6 +188,34 @@ BatchPropagator::BatchPropagator(std::span<const Sgp4> satellites)
           field_value(sgp4.terms(), static_cast<Field>(f));
     }
   }
+}
+
+TrackPropagator::TrackPropagator(const Sgp4& satellite, BatchKernel kernel)
+    : satellite_(&satellite) {
+  if (kernel == BatchKernel::kPortable || satellite.is_deep_space() || !batch_avx2_available()) {
+    return;
+  }
+  constants_.resize(static_cast<std::size_t>(batch_detail::kFieldCount) * kLanes);
+  for (int f = 0; f < batch_detail::kFieldCount; ++f) {
+    const double value = field_value(satellite.terms(), static_cast<Field>(f));
+    for (std::size_t lane = 0; lane < kLanes; ++lane) {
+      constants_[static_cast<std::size_t>(f) * kLanes + lane] = value;
+    }
+  }
+}
+
+bool TrackPropagator::propagate(std::span<const double> minutes, std::span<StateVector> out) const {
+  if (vectorised() && batch_detail::propagate_times_avx2(constants_.data(), minutes, out.data())) {
+    return true;
+  }
+  // The scalar path, also for a track the kernel flagged (an error or a value not finite
+  // somewhere): the reference decides.
+  for (std::size_t k = 0; k < minutes.size(); ++k) {
+    auto state = satellite_->propagate(minutes[k]);
+    if (!state) return false;
+    out[k] = *state;
+  }
+  return true;
 }
 
 BatchPropagator::~BatchPropagator() = default;
@@ -193,8 +253,9 @@ void BatchPropagator::run(std::span<const double> minutes, bool common_instant,
   result.satellites = satellites_.size();
   result.times = minutes.size();
   result.states.resize(result.satellites * result.times);
-  result.used_avx2 = options.kernel != BatchKernel::kPortable && batch_avx2_available() &&
-                     !layout.near_earth.empty();
+  const bool vector_kernel = options.kernel != BatchKernel::kPortable && batch_avx2_available();
+  result.used_avx2 = vector_kernel && !layout.near_earth.empty();
+  const bool vector_deep_space = vector_kernel;
   if (result.states.empty()) return;
 
   auto offset_of = [&](std::size_t satellite) {
@@ -226,7 +287,14 @@ void BatchPropagator::run(std::span<const double> minutes, bool common_instant,
       for (std::size_t item = first; item < last; ++item) {
         std::vector<BatchFailure>& failures = failures_by_item[item];
         if (item >= groups) {
-          scalar(layout.deep_space[item - groups], failures);
+          const std::size_t satellite = layout.deep_space[item - groups];
+          if (!vector_deep_space) {
+            scalar(satellite, failures);
+          } else if (auto failure =
+                         propagate_deep_row(satellites_[satellite], satellite, offset_of(satellite),
+                                            minutes, row_of(satellite))) {
+            failures.push_back(*failure);
+          }
           continue;
         }
         const std::size_t first_lane = item * kLanes;

@@ -1,7 +1,10 @@
 // BatchPropagator: SGP4 for many satellites at many times. The near-earth satellites'
 // constants are laid out as arrays (one per constant, a lane per satellite) and propagated
-// four at a time with AVX2+FMA where the processor has it; deep-space satellites (SDP4) and
-// processors without AVX2 use the scalar Sgp4::propagate. Work is shared over threads by
+// four at a time with AVX2+FMA where the processor has it. A deep-space satellite (SDP4) runs
+// Sgp4's first half (secular, resonance and lunar-solar terms; sgp4_stages.hpp) time by time
+// in scalar code, its resonance steps taken once for the whole row, and the second half
+// (periodics, Kepler, orientation) four times at a time in the same vector kernel.
+// Processors without AVX2 use the scalar Sgp4::propagate. Work is shared over threads by
 // satellite.
 //
 // Results agree with Sgp4::propagate to 1e-9 km in position (tested; a few 1e-9 km on
@@ -53,7 +56,7 @@ struct BatchResult {
   std::vector<StateVector> states;
   // One entry per failed satellite, ordered by satellite.
   std::vector<BatchFailure> failures;
-  bool used_avx2 = false;  // which kernel ran the near-earth satellites
+  bool used_avx2 = false;  // which kernel ran the near-earth (and deep-space) satellites
 
   std::span<const StateVector> row(std::size_t satellite) const {
     return std::span<const StateVector>(states).subspan(satellite * times, times);
@@ -89,6 +92,25 @@ class BatchPropagator {
 
   std::vector<Sgp4> satellites_;
   std::unique_ptr<Layout> layout_;
+};
+
+// One satellite at many instants (a dense track of one orbit, as a pass search samples it):
+// the AVX2 kernel four instants at a time for a near-earth satellite where the processor
+// has it, else the scalar propagator. Agrees with Sgp4::propagate as BatchPropagator does.
+class TrackPropagator {
+ public:
+  explicit TrackPropagator(const Sgp4& satellite, BatchKernel kernel = BatchKernel::kAuto);
+
+  bool vectorised() const { return !constants_.empty(); }
+
+  // The states at each of `minutes` after the epoch into `out` (the same size). False where
+  // SGP4 fails at one of them (Sgp4::propagate says which and why); `out` is then
+  // unspecified.
+  bool propagate(std::span<const double> minutes, std::span<StateVector> out) const;
+
+ private:
+  const Sgp4* satellite_;
+  std::vector<double> constants_;  // four lanes per field; empty on the scalar path
 };
 
 namespace batch_detail {
@@ -146,6 +168,36 @@ struct GroupArgs {
 // Propagates one group of four; returns a bit per lane that hit an error or a value that
 // is not finite (those rows are then recomputed by the scalar propagator).
 unsigned propagate_group_avx2(const GroupArgs& args);
+
+// One satellite at each of `minutes`, four instants at a time: `constants` holds the
+// satellite's fields replicated in four lanes (field f at constants[f * 4 .. f * 4 + 3]).
+// False when some instant met an error or a value that is not finite.
+bool propagate_times_avx2(const double* constants, std::span<const double> minutes,
+                          StateVector* out);
+
+// Sgp4's second half (sgp4_stages.hpp's state_from) for four lanes whose first halves were
+// computed apart (a deep-space satellite at four instants): `fields` holds field f of lane i
+// at fields[f * 4 + i]. Writes the first `count` (≤ 4) lanes; false when one of them met an
+// error or a value that is not finite. Padding lanes should repeat a real one.
+enum PerturbedField : int {
+  kLaneAm,
+  kLaneNm,
+  kLaneEm,
+  kLaneArgp,
+  kLaneNode,
+  kLaneMeanAnomaly,
+  kLaneIncl,
+  kLaneSinIncl,
+  kLaneCosIncl,
+  kLaneAycof,
+  kLaneXlcof,
+  kLaneCon41,
+  kLaneX1mth2,
+  kLaneX7thm1,
+  kLaneFieldCount
+};
+bool finish_lanes_avx2(const double* fields, double xke, double radius_km, double j2,
+                       std::size_t count, StateVector* out);
 
 }  // namespace batch_detail
 

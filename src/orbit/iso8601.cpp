@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <cstdint>
+#include <iterator>
 
 namespace jingkai::orbit {
 namespace {
@@ -157,7 +158,7 @@ std::expected<JulianDate, ParseError> parse_iso8601_utc(std::string_view text) {
                     .fraction = seconds_of_day / 86400.0};
 }
 
-std::string format_iso8601_utc(const JulianDate& utc) {
+void append_iso8601_utc(std::string& out, const JulianDate& utc) {
   const double whole_days = std::floor(utc.fraction);
   std::int64_t milliseconds =
       std::llround((utc.fraction - whole_days) * static_cast<double>(kMillisecondsPerDay));
@@ -167,9 +168,33 @@ std::string format_iso8601_utc(const JulianDate& utc) {
     day += 1.0;
   }
   const CalendarDate date = calendar_date(JulianDate{.day = day, .fraction = 0.0});
-  return fmt::format("{:04d}-{:02d}-{:02d}T{:02d}:{:02d}:{:02d}.{:03d}Z", date.year, date.month,
-                     date.day, milliseconds / 3'600'000, milliseconds / 60'000 % 60,
-                     milliseconds / 1000 % 60, milliseconds % 1000);
+  if (date.year < 1 || date.year > 9999) {
+    fmt::format_to(std::back_inserter(out), "{:04d}-{:02d}-{:02d}T{:02d}:{:02d}:{:02d}.{:03d}Z",
+                   date.year, date.month, date.day, milliseconds / 3'600'000,
+                   milliseconds / 60'000 % 60, milliseconds / 1000 % 60, milliseconds % 1000);
+    return;
+  }
+  // The same text digit by digit: pass listings print millions of these.
+  char text[] = "0000-00-00T00:00:00.000Z";
+  auto put = [&](int at, std::int64_t value, int width) {
+    for (int i = at + width - 1; i >= at; --i, value /= 10) {
+      text[i] = static_cast<char>('0' + value % 10);
+    }
+  };
+  put(0, date.year, 4);
+  put(5, date.month, 2);
+  put(8, date.day, 2);
+  put(11, milliseconds / 3'600'000, 2);
+  put(14, milliseconds / 60'000 % 60, 2);
+  put(17, milliseconds / 1000 % 60, 2);
+  put(20, milliseconds % 1000, 3);
+  out.append(text, sizeof text - 1);
+}
+
+std::string format_iso8601_utc(const JulianDate& utc) {
+  std::string out;
+  append_iso8601_utc(out, utc);
+  return out;
 }
 
 }  // namespace jingkai::orbit

@@ -19,5 +19,7 @@ std::expected<JulianDate, ParseError> parse_iso8601_utc(std::string_view text);
 // "YYYY-MM-DDTHH:MM:SS.mmmZ", rounded to the nearest millisecond (carrying into the next
 // day when the fraction rounds up to 24:00:00.000).
 std::string format_iso8601_utc(const JulianDate& utc);
+// The same text appended to `out` (no string of its own: for listings of millions).
+void append_iso8601_utc(std::string& out, const JulianDate& utc);
 
 }  // namespace jingkai::orbit

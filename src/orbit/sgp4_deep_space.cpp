@@ -356,7 +356,10 @@ DeepSpaceTerms init_deep_space(const Sgp4Terms& near, double epoch) {
   return d;
 }
 
-void apply_deep_space_secular(const Sgp4Terms& terms, double t, MeanState& state) {
+namespace {
+
+// The resonance integrator's derivatives at one of its steps (the reference's dspace).
+ResonanceStep with_derivatives(const Sgp4Terms& terms, double atime, double xli, double xni) {
   constexpr double kFasx2 = 0.13130908;
   constexpr double kFasx4 = 2.8843198;
   constexpr double kFasx6 = 0.37448087;
@@ -365,9 +368,51 @@ void apply_deep_space_secular(const Sgp4Terms& terms, double t, MeanState& state
   constexpr double kG44 = 1.8014998;
   constexpr double kG52 = 1.0508330;
   constexpr double kG54 = 4.4108898;
-  constexpr double kStep = 720.0;      // minutes per integration step
-  constexpr double kStep2 = 259200.0;  // kStep² / 2
+  const DeepSpaceTerms& d = terms.deep;
+  double xndt = 0.0, xldot = 0.0, xnddt = 0.0;
+  if (d.resonance == Resonance::kOneDay) {
+    xndt = d.del1 * std::sin(xli - kFasx2) + d.del2 * std::sin(2.0 * (xli - kFasx4)) +
+           d.del3 * std::sin(3.0 * (xli - kFasx6));
+    xldot = xni + d.xfact;
+    xnddt = d.del1 * std::cos(xli - kFasx2) + 2.0 * d.del2 * std::cos(2.0 * (xli - kFasx4)) +
+            3.0 * d.del3 * std::cos(3.0 * (xli - kFasx6));
+    xnddt = xnddt * xldot;
+  } else {
+    const double xomi = terms.argpo + terms.argpdot * atime;
+    const double x2omi = xomi + xomi;
+    const double x2li = xli + xli;
+    xndt = d.d2201 * std::sin(x2omi + xli - kG22) + d.d2211 * std::sin(xli - kG22) +
+           d.d3210 * std::sin(xomi + xli - kG32) + d.d3222 * std::sin(-xomi + xli - kG32) +
+           d.d4410 * std::sin(x2omi + x2li - kG44) + d.d4422 * std::sin(x2li - kG44) +
+           d.d5220 * std::sin(xomi + xli - kG52) + d.d5232 * std::sin(-xomi + xli - kG52) +
+           d.d5421 * std::sin(xomi + x2li - kG54) + d.d5433 * std::sin(-xomi + x2li - kG54);
+    xldot = xni + d.xfact;
+    xnddt =
+        d.d2201 * std::cos(x2omi + xli - kG22) + d.d2211 * std::cos(xli - kG22) +
+        d.d3210 * std::cos(xomi + xli - kG32) + d.d3222 * std::cos(-xomi + xli - kG32) +
+        d.d5220 * std::cos(xomi + xli - kG52) + d.d5232 * std::cos(-xomi + xli - kG52) +
+        2.0 * (d.d4410 * std::cos(x2omi + x2li - kG44) + d.d4422 * std::cos(x2li - kG44) +
+               d.d5421 * std::cos(xomi + x2li - kG54) + d.d5433 * std::cos(-xomi + x2li - kG54));
+    xnddt = xnddt * xldot;
+  }
+  return ResonanceStep{.xli = xli, .xni = xni, .xndt = xndt, .xldot = xldot, .xnddt = xnddt};
+}
 
+constexpr double kStep = 720.0;      // minutes per integration step
+constexpr double kStep2 = 259200.0;  // kStep² / 2
+
+// The integrator's state at step m + 1 from its state at step m (atime = m·delt).
+ResonanceStep next_step(const Sgp4Terms& terms, const ResonanceStep& at, double delt,
+                        double atime) {
+  const double xli = at.xli + at.xldot * delt + at.xndt * kStep2;
+  const double xni = at.xni + at.xndt * delt + at.xnddt * kStep2;
+  return with_derivatives(terms, atime + delt, xli, xni);
+}
+
+}  // namespace
+
+void apply_deep_space_secular(const Sgp4Terms& terms, double t, MeanState& state,
+                              ResonanceCache* cache) {
   const DeepSpaceTerms& d = terms.deep;
   const double theta = std::fmod(terms.gsto + t * kRptim, kTwoPi);
   state.em = state.em + d.dedt * t;
@@ -378,49 +423,37 @@ void apply_deep_space_secular(const Sgp4Terms& terms, double t, MeanState& state
   if (d.resonance == Resonance::kNone) return;
 
   // Euler-Maclaurin integration of the resonant mean longitude (xli) and mean motion
-  // (xni) from the epoch in 720-minute steps, then a Taylor step for the remainder.
+  // (xni) from the epoch in 720-minute steps, up to the first step within 720 minutes of t,
+  // then a Taylor step for the remainder. With a cache, the steps already taken are read
+  // back (the same numbers: each step depends only on the one before).
   const double delt = t > 0.0 ? kStep : -kStep;
+  ResonanceStep at;
   double atime = 0.0;
-  double xli = d.xlamo;
-  double xni = terms.no_unkozai;
-  double xndt = 0.0, xldot = 0.0, xnddt = 0.0, ft = 0.0;
-  for (;;) {
-    if (d.resonance == Resonance::kOneDay) {
-      xndt = d.del1 * std::sin(xli - kFasx2) + d.del2 * std::sin(2.0 * (xli - kFasx4)) +
-             d.del3 * std::sin(3.0 * (xli - kFasx6));
-      xldot = xni + d.xfact;
-      xnddt = d.del1 * std::cos(xli - kFasx2) + 2.0 * d.del2 * std::cos(2.0 * (xli - kFasx4)) +
-              3.0 * d.del3 * std::cos(3.0 * (xli - kFasx6));
-      xnddt = xnddt * xldot;
-    } else {
-      const double xomi = terms.argpo + terms.argpdot * atime;
-      const double x2omi = xomi + xomi;
-      const double x2li = xli + xli;
-      xndt = d.d2201 * std::sin(x2omi + xli - kG22) + d.d2211 * std::sin(xli - kG22) +
-             d.d3210 * std::sin(xomi + xli - kG32) + d.d3222 * std::sin(-xomi + xli - kG32) +
-             d.d4410 * std::sin(x2omi + x2li - kG44) + d.d4422 * std::sin(x2li - kG44) +
-             d.d5220 * std::sin(xomi + xli - kG52) + d.d5232 * std::sin(-xomi + xli - kG52) +
-             d.d5421 * std::sin(xomi + x2li - kG54) + d.d5433 * std::sin(-xomi + x2li - kG54);
-      xldot = xni + d.xfact;
-      xnddt =
-          d.d2201 * std::cos(x2omi + xli - kG22) + d.d2211 * std::cos(xli - kG22) +
-          d.d3210 * std::cos(xomi + xli - kG32) + d.d3222 * std::cos(-xomi + xli - kG32) +
-          d.d5220 * std::cos(xomi + xli - kG52) + d.d5232 * std::cos(-xomi + xli - kG52) +
-          2.0 * (d.d4410 * std::cos(x2omi + x2li - kG44) + d.d4422 * std::cos(x2li - kG44) +
-                 d.d5421 * std::cos(xomi + x2li - kG54) + d.d5433 * std::cos(-xomi + x2li - kG54));
-      xnddt = xnddt * xldot;
+  if (cache == nullptr) {
+    at = with_derivatives(terms, 0.0, d.xlamo, terms.no_unkozai);
+    while (!(std::fabs(t - atime) < kStep)) {
+      at = next_step(terms, at, delt, atime);
+      atime = atime + delt;
     }
-    if (std::fabs(t - atime) < kStep) {
-      ft = t - atime;
-      break;
+  } else {
+    std::vector<ResonanceStep>& steps = t > 0.0 ? cache->forward : cache->backward;
+    if (steps.empty()) steps.push_back(with_derivatives(terms, 0.0, d.xlamo, terms.no_unkozai));
+    // The first m with |t − m·delt| < 720: floor(|t| / 720), give or take the rounding.
+    double m = std::floor(std::fabs(t) / kStep);
+    if (m > 0.0 && std::fabs(t - (m - 1.0) * delt) < kStep) m -= 1.0;
+    if (!(std::fabs(t - m * delt) < kStep)) m += 1.0;
+    const auto index = static_cast<std::size_t>(m);
+    while (steps.size() <= index) {
+      const double from = static_cast<double>(steps.size() - 1) * delt;
+      steps.push_back(next_step(terms, steps.back(), delt, from));
     }
-    xli = xli + xldot * delt + xndt * kStep2;
-    xni = xni + xndt * delt + xnddt * kStep2;
-    atime = atime + delt;
+    at = steps[index];
+    atime = m * delt;
   }
+  const double ft = t - atime;
 
-  const double nm = xni + xndt * ft + xnddt * ft * ft * 0.5;
-  const double xl = xli + xldot * ft + xndt * ft * ft * 0.5;
+  const double nm = at.xni + at.xndt * ft + at.xnddt * ft * ft * 0.5;
+  const double xl = at.xli + at.xldot * ft + at.xndt * ft * ft * 0.5;
   if (d.resonance == Resonance::kOneDay) {
     state.mm = xl - state.nodem - state.argpm + theta;
   } else {

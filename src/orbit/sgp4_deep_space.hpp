@@ -4,6 +4,8 @@
 // become the two apply_ functions.
 #pragma once
 
+#include <vector>
+
 #include "orbit/sgp4_terms.hpp"
 
 namespace jingkai::orbit::sgp4_detail {
@@ -18,11 +20,26 @@ struct MeanState {
   double em, argpm, inclm, mm, nodem, nm;
 };
 
+// One step of the resonance integrator: mean longitude and motion, and their derivatives.
+struct ResonanceStep {
+  double xli, xni, xndt, xldot, xnddt;
+};
+
+// The integrator's steps from the epoch (forward: t > 0; backward: t <= 0), step m at
+// m × 720 minutes, as far as they were needed so far. For one satellite only.
+struct ResonanceCache {
+  std::vector<ResonanceStep> forward;
+  std::vector<ResonanceStep> backward;
+};
+
 // Lunar-solar secular drift and, for resonant orbits, the numerically integrated mean
-// motion and longitude at `t` minutes (the reference's dspace). The integration restarts
-// from the epoch on every call, which gives the reference's numbers (its cached state is
-// only a shortcut along the same 720-minute grid) and keeps propagation free of state.
-void apply_deep_space_secular(const Sgp4Terms& terms, double t, MeanState& state);
+// motion and longitude at `t` minutes (the reference's dspace). Without a cache the
+// integration restarts from the epoch on every call, which gives the reference's numbers (its
+// cached state is only a shortcut along the same 720-minute grid) and keeps propagation free
+// of state; with one, steps taken once are read back: the same numbers, to the bit, without
+// the sines and cosines of every step for every time.
+void apply_deep_space_secular(const Sgp4Terms& terms, double t, MeanState& state,
+                              ResonanceCache* cache = nullptr);
 
 struct PerturbedElements {
   double ep, inclp, nodep, argpp, mp;

@@ -2,6 +2,7 @@
 // set (perturbed with a fixed seed), both kernels, several thread counts, failures.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <numbers>
 #include <optional>
@@ -10,6 +11,8 @@
 
 #include "orbit/batch.hpp"
 #include "orbit/sgp4.hpp"
+#include "orbit/sgp4_deep_space.hpp"
+#include "orbit/sgp4_stages.hpp"
 #include "orbit/tle.hpp"
 #include "verification_data.hpp"
 
@@ -313,6 +316,133 @@ TEST(BatchPropagator, MovedPropagatorStillWorks) {
   const auto minutes = steps(0.0, 100.0, 10.0);
   expect_matches_scalar(satellites, minutes, moved.propagate(minutes), kPositionToleranceKm,
                         kVelocityToleranceKmS);
+}
+
+// ---- one satellite along a dense track (TrackPropagator) ----
+
+// Every instant against Sgp4::propagate; `sizes` cut the track into calls of several lengths
+// (whole groups of four and the ragged rest).
+void expect_track_matches_scalar(const Sgp4& satellite, BatchKernel kernel,
+                                 std::span<const double> minutes) {
+  const TrackPropagator track(satellite, kernel);
+  EXPECT_EQ(track.vectorised(), kernel != BatchKernel::kPortable && batch_avx2_available() &&
+                                    !satellite.is_deep_space());
+  for (std::size_t size :
+       {std::size_t{1}, std::size_t{2}, std::size_t{3}, std::size_t{7}, minutes.size()}) {
+    std::vector<StateVector> out(size);
+    for (std::size_t first = 0; first + size <= minutes.size(); first += size) {
+      ASSERT_TRUE(track.propagate(minutes.subspan(first, size), out));
+      for (std::size_t k = 0; k < size; ++k) {
+        const auto state = satellite.propagate(minutes[first + k]);
+        ASSERT_TRUE(state);
+        for (int axis = 0; axis < 3; ++axis) {
+          ASSERT_NEAR(out[k].position_km[axis], state->position_km[axis], kPositionToleranceKm)
+              << "t " << minutes[first + k] << " size " << size;
+          ASSERT_NEAR(out[k].velocity_km_s[axis], state->velocity_km_s[axis],
+                      kVelocityToleranceKmS);
+        }
+      }
+      if (size == minutes.size()) break;
+    }
+  }
+}
+
+TEST(TrackPropagator, MatchesScalarForNearEarthAndDeepSpaceSatellites) {
+  ASSERT_FALSE(verification_elements().empty()) << kMissing;
+  const auto minutes = steps(-300.0, 1500.0, 0.93);
+  // Those the scalar path propagates over the whole span (failures: the next test).
+  auto whole_span = [&](const Sgp4& satellite) {
+    return std::ranges::all_of(minutes,
+                               [&](double t) { return satellite.propagate(t).has_value(); });
+  };
+  std::size_t near = 0, deep = 0;
+  for (const Sgp4& satellite : catalogue(16, Kind::kNearEarth, 11)) {
+    if (!whole_span(satellite)) continue;
+    ++near;
+    expect_track_matches_scalar(satellite, BatchKernel::kAuto, minutes);
+    expect_track_matches_scalar(satellite, BatchKernel::kPortable, minutes);
+  }
+  for (const Sgp4& satellite : catalogue(6, Kind::kDeepSpace, 12)) {
+    if (!whole_span(satellite)) continue;
+    ++deep;
+    expect_track_matches_scalar(satellite, BatchKernel::kAuto, minutes);
+  }
+  EXPECT_GE(near, 8U);
+  EXPECT_GE(deep, 3U);
+}
+
+TEST(TrackPropagator, FailsWhereTheScalarPathFails) {
+  // Heavy drag: decays within a day.
+  MeanElements e{.epoch = JulianDate{2461000.5, 0.0},
+                 .bstar = 0.5,
+                 .eccentricity = 0.001,
+                 .inclination = 0.9,
+                 .right_ascension = 0.1,
+                 .argument_of_perigee = 0.3,
+                 .mean_anomaly = 0.2,
+                 .mean_motion = 16.2 * 2.0 * std::numbers::pi / 1440.0};
+  const Sgp4 satellite = *Sgp4::create(e);
+  const auto minutes = steps(0.0, 2880.0, 1.0);
+  std::size_t first_failure = minutes.size();
+  for (std::size_t k = 0; k < minutes.size(); ++k) {
+    if (!satellite.propagate(minutes[k])) {
+      first_failure = k;
+      break;
+    }
+  }
+  ASSERT_LT(first_failure, minutes.size());
+  const TrackPropagator track(satellite);
+  std::vector<StateVector> out(minutes.size());
+  EXPECT_FALSE(track.propagate(minutes, out));
+  // The part before the failure is fine, in any cut.
+  const auto before = std::span(minutes).first(first_failure);
+  EXPECT_TRUE(track.propagate(before, std::span(out).first(before.size())));
+  EXPECT_FALSE(
+      track.propagate(std::span(minutes).subspan(first_failure, 1), std::span(out).first(1)));
+}
+
+// ---- the deep-space path's pieces ----
+
+TEST(ResonanceCache, GivesTheSameBitsAsIntegratingFromTheEpochEveryTime) {
+  ASSERT_FALSE(verification_elements().empty()) << kMissing;
+  std::size_t resonant = 0;
+  for (const Sgp4& satellite : catalogue(40, Kind::kDeepSpace, 21)) {
+    if (satellite.terms().deep.resonance == sgp4_detail::Resonance::kNone) continue;
+    ++resonant;
+    sgp4_detail::ResonanceCache cache;
+    // Out of order, both directions, on and next to the 720-minute steps.
+    std::mt19937_64 random(resonant);
+    std::vector<double> times = {0.0, 720.0, -720.0, 1440.0, 719.999999, 2160.0000001, -1440.0};
+    for (int i = 0; i < 200; ++i)
+      times.push_back(20000.0 * (std::generate_canonical<double, 53>(random) - 0.3));
+    for (double t : times) {
+      sgp4_detail::MeanState with{1, 2, 3, 4, 5, 6}, without{1, 2, 3, 4, 5, 6};
+      sgp4_detail::apply_deep_space_secular(satellite.terms(), t, with, &cache);
+      sgp4_detail::apply_deep_space_secular(satellite.terms(), t, without, nullptr);
+      ASSERT_EQ(with.mm, without.mm) << "t " << t;
+      ASSERT_EQ(with.nm, without.nm) << "t " << t;
+      ASSERT_EQ(with.em, without.em);
+      ASSERT_EQ(with.nodem, without.nodem);
+    }
+  }
+  EXPECT_GE(resonant, 10U);
+}
+
+TEST(Sgp4Stages, TheTwoHalvesArePropagate) {
+  ASSERT_FALSE(verification_elements().empty()) << kMissing;
+  for (const Sgp4& satellite : catalogue(30, Kind::kAny, 22)) {
+    for (double t : {-100.0, 0.0, 33.3, 1440.0, 5000.0}) {
+      const auto whole = satellite.propagate(t);
+      const auto first = sgp4_detail::perturbed_at(satellite.terms(), t, nullptr);
+      ASSERT_EQ(
+          whole.has_value(),
+          first.has_value() && sgp4_detail::state_from(satellite.terms(), *first).has_value());
+      if (!whole) continue;
+      const auto halves = *sgp4_detail::state_from(satellite.terms(), *first);
+      EXPECT_EQ(halves.position_km, whole->position_km);
+      EXPECT_EQ(halves.velocity_km_s, whole->velocity_km_s);
+    }
+  }
 }
 
 }  // namespace

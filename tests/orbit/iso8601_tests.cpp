@@ -60,6 +60,18 @@ TEST(Iso8601, RoundTripsEveryMillisecondOfASecond) {
   }
 }
 
+// Formatting writes the digits itself: every field at its widest and narrowest, against the
+// library's formatter.
+TEST(Iso8601, FormatsEveryFieldAsFmtWould) {
+  for (const char* text :
+       {"0001-01-01T00:00:00.000Z", "9999-12-31T23:59:59.999Z", "2026-11-27T09:08:07.006Z",
+        "1957-10-04T19:28:34.000Z", "2000-02-29T12:34:56.789Z"}) {
+    const auto date = parse_iso8601_utc(text);
+    ASSERT_TRUE(date) << text;
+    EXPECT_EQ(format_iso8601_utc(*date), text);
+  }
+}
+
 TEST(Iso8601, RequiresZulu) {
   const ParseError missing = error_of("2026-11-27T12:00:00.000");
   EXPECT_EQ(missing.code, "iso8601_format");

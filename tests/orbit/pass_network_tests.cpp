@@ -5,8 +5,11 @@
 
 #include <cmath>
 #include <numbers>
+#include <random>
+#include <string_view>
 #include <vector>
 
+#include "orbit/earth_orientation.hpp"
 #include "orbit/frames.hpp"
 #include "orbit/passes.hpp"
 #include "orbit/time_scales.hpp"
@@ -79,14 +82,16 @@ void expect_same_event(const PassEvent& shared, const PassEvent& single, bool cl
 std::size_t expect_same_as_pair_by_pair(std::span<const Sgp4> satellites,
                                         std::span<const PassSite> sites,
                                         const PassNetworkPrediction& network,
-                                        const JulianDate& start, const JulianDate& stop) {
+                                        const JulianDate& start, const JulianDate& stop,
+                                        const EarthOrientation& earth_orientation = {}) {
   EXPECT_EQ(network.satellites, satellites.size());
   EXPECT_EQ(network.sites, sites.size());
   std::size_t passes = 0;
   for (std::size_t s = 0; s < satellites.size(); ++s) {
     for (std::size_t i = 0; i < sites.size(); ++i) {
       SCOPED_TRACE(testing::Message() << "satellite " << s << ", site " << i);
-      auto single = predict_passes(satellites[s], sites[i].station, sites[i].horizon, start, stop);
+      auto single = predict_passes(satellites[s], sites[i].station, sites[i].horizon, start, stop,
+                                   earth_orientation);
       EXPECT_TRUE(single);
       if (!single) continue;
       const PassPrediction& shared = network.at(s, i);
@@ -132,6 +137,72 @@ TEST(PassNetwork, GivesWhatPredictPassesGivesForEveryPairOfAMixedSet) {
     EXPECT_TRUE(network->at(6, i).failure);
     EXPECT_FALSE(network->at(0, i).failure);
   }
+}
+
+// The bounds that skip samples (first order on g, second order on the height above the
+// horizon plane) are what could lose a pass: random orbits from LEO to Molniya and stations
+// from below the horizon (a mountain top) to 30°, all against predict_passes, which skips
+// nothing.
+TEST(PassNetwork, GivesWhatPredictPassesGivesForRandomOrbitsAndStations) {
+  std::mt19937_64 random(20261127);
+  std::uniform_real_distribution<double> unit(0.0, 1.0);
+  std::vector<Sgp4> satellites;
+  for (int i = 0; i < 16; ++i) {
+    const double pick = unit(random);
+    const double revolutions = pick < 0.6   ? 13.0 + 3.3 * unit(random)  // LEO, some low
+                               : pick < 0.8 ? 2.0 + 10.0 * unit(random)  // MEO
+                                            : 2.006;                     // Molniya
+    const double eccentricity = pick < 0.6   ? 0.05 * unit(random) * unit(random)
+                                : pick < 0.8 ? 0.3 * unit(random)
+                                             : 0.72;
+    satellites.push_back(
+        satellite({revolutions, eccentricity, 180.0 * unit(random), 360.0 * unit(random),
+                   360.0 * unit(random), 360.0 * unit(random), 1e-4 * unit(random)}));
+  }
+  std::vector<PassSite> sites;
+  for (int i = 0; i < 12; ++i) {
+    const double min_elevation = i % 4 == 0 ? -3.0 * unit(random) : 30.0 * unit(random);
+    sites.push_back(site(180.0 * std::asin(2.0 * unit(random) - 1.0) / std::numbers::pi,
+                         360.0 * unit(random) - 180.0, 3.0 * unit(random), flat(min_elevation)));
+  }
+  const JulianDate stop = add_seconds(kEpoch, 2 * kDay);
+  auto network = predict_network_passes(satellites, sites, kEpoch, stop, {}, {.threads = 2});
+  ASSERT_TRUE(network);
+  EXPECT_GT(expect_same_as_pair_by_pair(satellites, sites, *network, kEpoch, stop), 300u);
+}
+
+// With Earth orientation data, across a leap second (where ΔUT1 steps by a second): the
+// shared search interpolates the Earth's angle between its samples and must not be fooled.
+TEST(PassNetwork, GivesWhatPredictPassesGivesWithEarthOrientationAcrossALeapSecond) {
+  constexpr std::string_view kFinals =
+      "161230 57752.00 I  0.071200 0.000091  0.280400 0.000091  I 0.5931000 0.0000144  0.8512 "
+      "0.0071\n"
+      "161231 57753.00 I  0.072400 0.000091  0.281100 0.000091  I 0.5922000 0.0000144  0.9123 "
+      "0.0071\n"
+      "17 1 1 57754.00 I  0.073600 0.000091  0.281900 0.000091  I-0.4087000 0.0000144  0.9500 "
+      "0.0071\n"
+      "17 1 2 57755.00 P  0.074900 0.000091  0.282700 0.000091  P-0.4096000 0.0000144  1.0327 "
+      "0.0071\n";
+  const auto eop = EarthOrientation::parse_finals(kFinals);
+  ASSERT_TRUE(eop);
+  const JulianDate start{julian_day_at_midnight(2016, 12, 30), 0.5};
+  std::vector<Sgp4> satellites;
+  for (int i = 0; i < 6; ++i) {
+    const MeanElements elements{start,
+                                1e-5,
+                                0.001 + 0.002 * i,
+                                (30.0 + 12.0 * i) * kDegree,
+                                50.0 * i * kDegree,
+                                20.0 * i * kDegree,
+                                33.0 * i * kDegree,
+                                (14.0 + 0.4 * i) * synthetic::kRevolutionsPerDay};
+    satellites.push_back(*Sgp4::create(elements));
+  }
+  const auto sites = mixed_sites();
+  const JulianDate stop = add_seconds(start, 2 * kDay);
+  auto network = predict_network_passes(satellites, sites, start, stop, *eop, {.threads = 2});
+  ASSERT_TRUE(network);
+  EXPECT_GT(expect_same_as_pair_by_pair(satellites, sites, *network, start, stop, *eop), 100u);
 }
 
 TEST(PassNetwork, GivesWhatPredictPassesGivesWithAnIntervalStartingMidPass) {
