@@ -689,8 +689,11 @@ std::expected<std::string, ParseError> format_tle_file(std::span<const Tle> tles
     auto lines = format_tle(tle);
     if (!lines) return std::unexpected(lines.error());
     // A name that itself begins "0 " gets the prefix the reader takes off, or it would
-    // come back without its first two characters.
-    if (!tle.name.empty()) text += (tle.name.starts_with("0 ") ? "0 " : "") + tle.name + "\n";
+    // come back without its first two characters; one that begins "1 " or "2 " gets it too,
+    // or it would be read as a line of an element set (both found by fuzzing).
+    const bool needs_prefix =
+        tle.name.starts_with("0 ") || is_tle_line(tle.name, '1') || is_tle_line(tle.name, '2');
+    if (!tle.name.empty()) text += (needs_prefix ? "0 " : "") + tle.name + "\n";
     text += lines->line1 + "\n" + lines->line2 + "\n";
   }
   return text;

@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <string_view>
 
 #include "orbit/tle.hpp"
 #include "tle_samples.hpp"
@@ -74,6 +75,22 @@ TEST(TleFuzzFindings, ADragTermTooSmallForTheColumnsIsWrittenAsZero) {
   auto written = format_tle_file(std::span<const Tle>(&*tle, 1));
   ASSERT_TRUE(written);
   EXPECT_NE(written->find(" 00000-0 0"), std::string::npos) << *written;
+}
+
+// libFuzzer (orbit.libfuzzer.tle): "0 1 MOLNIYA" is the name "1 MOLNIYA", which was written
+// back bare and then read as line 1 of an element set; a name beginning "2 " likewise.
+TEST(TleFuzzFindings, ANameThatBeginsLikeAnElementSetLineSurvivesWritingAndReading) {
+  for (std::string_view name : {"1 MOLNIYA 1-36-360.0000", "2 MOLNIYA", "1 X", "2 X"}) {
+    auto sets = parse_tle_file(file_with_name("0 " + std::string(name)));
+    ASSERT_TRUE(sets) << sets.error().to_string();
+    const std::string expected(name);
+    EXPECT_EQ(sets->at(0).name, expected);
+    auto written = format_tle_file(*sets);
+    ASSERT_TRUE(written);
+    auto again = parse_tle_file(*written);
+    ASSERT_TRUE(again) << again.error().to_string() << "\n" << *written;
+    EXPECT_EQ(again->at(0).name, expected);
+  }
 }
 
 }  // namespace
