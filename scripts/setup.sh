@@ -15,6 +15,7 @@ debian_packages=(
   libzip-dev libexpat1-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   clang-format
+  clang-16 libclang-rt-16-dev
   postgresql
   chromium
   wrk curl fonts-wqy-microhei
