@@ -69,7 +69,25 @@ TEST(RoleWalk, EveryRouteAnswers401And403And200AsItsRolesSay) {
   item.department = "市场监督管理局";
   item.statutory_days = 3;
   item.promised_days = 1;
+  item.materials = {{"申请书", approvals::MaterialForm::original, 1, "", ""}};
   ASSERT_TRUE(server.app().catalogue().save(registrar, item));
+  // And application 1 of enterprise 1 by its representative, with file 1, for
+  // /api/v1/applications/{id}/….
+  ASSERT_TRUE(server.app().representatives().grant(registrar, 1, "u.enterprise_user"));
+  auto applicant_user = server.app().accounts().find_zone_user(registrar, "u.enterprise_user");
+  ASSERT_TRUE(applicant_user);
+  const Actor applicant{applicant_user->id,
+                        applicant_user->name,
+                        registrar.zone_id,
+                        "zone-a",
+                        {Role::enterprise_user}};
+  auto application = server.app().applications().create(applicant, {"SS-001", 1, "", "", ""});
+  ASSERT_TRUE(application) << application.error().message;
+  ASSERT_EQ(application->summary.application.id, 1);
+  auto file = server.app().applications().add_file(
+      applicant, 1, {approvals::FileKind::material, "申请书", "申请书.pdf", "%PDF-1.4 walk"});
+  ASSERT_TRUE(file) << file.error().message;
+  ASSERT_EQ(file->id, 1);
   auto client = server.client();
   const auto& routes = server.app().router().routes();
   ASSERT_GE(routes.size(), 10u);

@@ -280,6 +280,7 @@ void register_application_routes(http::Router& router, ApplicationService& appli
         return http::json_response(
             http::StatusCode::ok, json::object{{"from", stats->from},
                                                {"to", stats->to},
+                                               {"today", format_date(applications.today())},
                                                {"by", stats->by},
                                                {"total", statistics_row_json(*stats, stats->total)},
                                                {"rows", std::move(rows)}});

@@ -581,6 +581,11 @@ Result<ApplicationStatistics> ApplicationService::statistics(const Actor& actor,
                                                              std::string_view from,
                                                              std::string_view to,
                                                              std::string_view by) {
+  // Without months: this year up to this month, by the server's date in China.
+  const std::string this_month = format_date(today()).substr(0, 7);
+  const std::string first_month = this_month.substr(0, 4) + "-01";
+  if (from.empty()) from = first_month;
+  if (to.empty()) to = this_month;
   auto first = parse_period(from, "from");
   if (!first) return std::unexpected(first.error());
   auto last = parse_period(to, "to");

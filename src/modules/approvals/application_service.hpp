@@ -114,7 +114,8 @@ class ApplicationService {
   Result<ApplicationView> remove_file(const Actor& actor, ApplicationId id,
                                       ApplicationFileId file_id);
 
-  // months YYYY-MM, `by` month, item or department.
+  // Months YYYY-MM (empty: from January of this year, to this month); `by` month, item or
+  // department.
   Result<ApplicationStatistics> statistics(const Actor& actor, std::string_view from,
                                            std::string_view to, std::string_view by);
 
