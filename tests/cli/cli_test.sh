@@ -311,6 +311,14 @@ api() {  # api TOKEN METHOD PATH [BODY] : prints the answer, fails on an HTTP er
     ${4:+-d "$4"}
 }
 field() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
+# The demo's own year of applications: what is overdue today is marked first, and September's
+# count kept, so that what follows counts only this test's application.
+check "a first sweep of the demo" run 0 "$bin" approvals sweep --db "$demo"
+september_received() {
+  "$bin" approvals statistics --db "$demo" --zone zhuji-edz --from 2026-09 --to 2026-09 |
+    awk -F'\t' '$1 == "2026-09" { print $3 }'
+}
+received_before=$(september_received)
 check "serve the demo with a settable clock" start_server --db "$demo" --web "" --settable-clock
 admin_token=$(login admin)
 officer_token=$(login chuangkou)
@@ -344,7 +352,7 @@ check "a second sweep marks nothing new" run 0 "$bin" approvals sweep --db "$dem
 check "…and says so" contains "0 newly past the promised deadline"
 check "statistics by month" \
   run 0 "$bin" approvals statistics --db "$demo" --zone zhuji-edz --from 2026-09 --to 2026-10
-check "…received in September" contains $'2026-09\t2026-09\t1\t0'
+check "…one more received in September" test "$(september_received)" -eq "$((${received_before:-0} + 1))"
 check "statistics refuse months the wrong way round" \
   run 2 "$bin" approvals statistics --db "$demo" --zone zhuji-edz --from 2026-10 --to 2026-09
 check "…naming them" contains "from is after to"
