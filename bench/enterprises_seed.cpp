@@ -19,47 +19,16 @@
 #include "app/app.hpp"
 #include "app/cli_support.hpp"
 #include "core/uscc.hpp"
+#include "seed_support.hpp"
 
 using namespace jingkai;
 
 namespace {
 
-constexpr std::string_view kCodeChars = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+// The credit codes of this seeder's firms: the series 91330681MB….
+std::vector<std::string> codes(int n) { return bench::credit_codes("91330681MB", n); }
 
-// The first n valid credit codes of the series 91330681MB……, in order.
-std::vector<std::string> codes(int n) {
-  std::vector<std::string> out;
-  out.reserve(n);
-  std::string last;
-  std::uint64_t next = 0;
-  while (int(out.size()) < n) {
-    std::string code = "91330681MB";
-    std::uint64_t rest = next++;
-    std::string tail;
-    for (int k = 0; k < 6; ++k) {
-      tail.insert(tail.begin(), kCodeChars[rest % 31]);
-      rest /= 31;
-    }
-    code += tail;
-    const char org = Uscc::organization_check_character(code.substr(8, 8));
-    if (org == '\0') continue;
-    code += org;
-    const char check = Uscc::check_character(code);
-    if (check == '\0') continue;
-    code += check;
-    out.push_back(std::move(code));
-  }
-  return out;
-}
-
-std::uint64_t mix(std::uint64_t x) {
-  x ^= x >> 33;
-  x *= 0xff51afd7ed558ccdULL;
-  x ^= x >> 33;
-  x *= 0xc4ceb93e3cb1d2f9ULL;
-  x ^= x >> 33;
-  return x;
-}
+using bench::mix;
 
 // A year's revenue in yuan: one firm in four is above scale (20 million and more).
 double annual_revenue(int i) {
