@@ -211,26 +211,17 @@ void add_statistics_commands(CLI::App& cli, const Clock& clock, std::ostream& ou
     }
     auto dashboard = (*app)->indicators().dashboard(*actor, period);
     if (!dashboard) return void(status = report(err, dashboard.error()));
-    const auto& d = *dashboard;
-    out << "period " << d.at("period").as_string().c_str() << "\n";
-    for (const auto& count : d.at("counts").as_array()) {
-      out << fmt::format("{} {}\n", count.at("key").as_string().c_str(),
-                         count.at("value").as_int64());
-    }
-    const auto& output = d.at("output").as_object();
-    out << fmt::format("above_scale_output_month_yuan {}\n",
-                       format_yuan(output.at("month_fen").as_int64()));
-    out << fmt::format("above_scale_output_ytd_yuan {}\n",
-                       format_yuan(output.at("ytd_fen").as_int64()));
-    const auto& growth = output.at("ytd_yoy_pct");
-    out << "above_scale_output_ytd_yoy_pct "
-        << (growth.is_null() ? std::string("-") : fmt::format("{:.1f}", growth.to_number<double>()))
-        << "\n";
-    out << fmt::format("over_100m {}\n", d.at("over_100m").at("value").as_int64());
-    const auto& share = d.at("city_share").at("share_pct");
-    out << "city_share_pct "
-        << (share.is_null() ? std::string("-") : fmt::format("{:.1f}", share.to_number<double>()))
-        << "\n";
+    const indicators::Dashboard& d = *dashboard;
+    auto percent = [](const std::optional<double>& value) {
+      return value ? fmt::format("{:.1f}", *value) : std::string("-");
+    };
+    out << "period " << format_period(d.period) << "\n";
+    for (const auto& count : d.counts) out << fmt::format("{} {}\n", count.key, count.value);
+    out << fmt::format("above_scale_output_month_yuan {}\n", format_yuan(d.output.month_fen));
+    out << fmt::format("above_scale_output_ytd_yuan {}\n", format_yuan(d.output.ytd_fen));
+    out << "above_scale_output_ytd_yoy_pct " << percent(d.output.ytd_yoy_pct) << "\n";
+    out << fmt::format("over_100m {}\n", d.over_100m.value);
+    out << "city_share_pct " << percent(d.city_share.share_pct) << "\n";
   });
 }
 

@@ -7,8 +7,8 @@
 
 namespace jingkai {
 
-// The kind decides the HTTP status (http/error_status.cpp is the one place that maps it)
-// and the CLI's exit code; the code is the stable machine-readable name clients match on.
+// The kind decides the HTTP status (http::status_for in http/message.cpp is the one place that maps
+// it) and the CLI's exit code; the code is the stable machine-readable name clients match on.
 enum class ErrorKind {
   invalid_input,    // the request itself is wrong: fix it and retry
   unauthenticated,  // no valid session or token
@@ -55,3 +55,20 @@ using Result = std::expected<T, Error>;
 using Status = std::expected<void, Error>;
 
 }  // namespace jingkai
+
+// TRY(expression): the one way a failure travels up. When `expression` (a Result or a
+// Status) holds an error, the enclosing function returns it; otherwise TRY yields the value:
+//
+//   const Enterprise found = TRY(repo_.get(tx, zone, id));
+//   TRY(check_period(period));
+//
+// A statement expression (a GNU extension that g++ and clang++ both take), because C++ has
+// no expression that returns from the enclosing function.
+#define TRY(expression)                                                   \
+  ({                                                                      \
+    auto&& jingkai_try_result_ = (expression);                            \
+    if (!jingkai_try_result_) [[unlikely]] {                              \
+      return ::std::unexpected(::std::move(jingkai_try_result_).error()); \
+    }                                                                     \
+    *::std::move(jingkai_try_result_);                                    \
+  })

@@ -220,9 +220,7 @@ Result<Uscc> Uscc::parse(std::string_view text) {
                     "at position 2 is no entity type of registration authority {})",
                     type, authority, authority_name(authority), type, authority)));
   }
-  if (auto division = check_division(std::string_view(code).substr(2, 6)); !division) {
-    return std::unexpected(division.error());
-  }
+  TRY(check_division(std::string_view(code).substr(2, 6)));
 
   const char organization_expected = organization_check_character(code.substr(8, 8));
   if (code[16] != organization_expected) {

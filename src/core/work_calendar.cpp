@@ -155,9 +155,8 @@ Result<WorkCalendar> WorkCalendar::parse(std::string_view text) {
   }
   WorkCalendar calendar;
   for (auto& [year, content] : declared) {
-    auto compiled = compile(std::move(content));
-    if (!compiled) return std::unexpected(compiled.error());
-    calendar.years_.emplace(year, std::move(*compiled));
+    auto compiled = TRY(compile(std::move(content)));
+    calendar.years_.emplace(year, std::move(compiled));
   }
   calendar.build_index();
   return calendar;

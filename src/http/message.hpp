@@ -42,4 +42,31 @@ boost::json::object page_json(const Page<T>& page, Render&& render) {
           {"page_size", page.page_size}};
 }
 
+// Renders a value with the `to_json` of its own module, found by argument-dependent lookup.
+struct ToJson {
+  template <typename T>
+  auto operator()(const T& value) const {
+    return to_json(value);
+  }
+};
+
+// The shape of most handlers: a service's result rendered as JSON, or its error passed on
+// to the router, which maps it to a status.
+template <typename T, typename Render = ToJson>
+Result<Response> ok_json(Result<T> result, Render&& render = {}) {
+  return json_response(StatusCode::ok, render(TRY(std::move(result))));
+}
+
+// As ok_json, for what a POST made: 201 Created.
+template <typename T, typename Render = ToJson>
+Result<Response> created_json(Result<T> result, Render&& render = {}) {
+  return json_response(StatusCode::created, render(TRY(std::move(result))));
+}
+
+// As ok_json, for a page of a list: {items, total, page, page_size}.
+template <typename T, typename Render = ToJson>
+Result<Response> ok_page(Result<Page<T>> result, Render&& render = {}) {
+  return json_response(StatusCode::ok, page_json(TRY(std::move(result)), render));
+}
+
 }  // namespace jingkai::http

@@ -76,9 +76,8 @@ Result<std::unique_ptr<Database>> Database::open(const std::string& url, std::si
   }
   std::string pg_keywords;
   if (dialect == Dialect::postgresql) {
-    auto keywords = postgresql_keywords(url);
-    if (!keywords) return std::unexpected(keywords.error());
-    pg_keywords = std::move(*keywords);
+    auto keywords = TRY(postgresql_keywords(url));
+    pg_keywords = std::move(keywords);
   }
   std::vector<std::unique_ptr<soci::session>> sessions;
   try {

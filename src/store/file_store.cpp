@@ -19,19 +19,18 @@ Result<std::filesystem::path> FileStore::path_of(std::string_view sha256) const 
 
 Result<std::string> FileStore::put(std::string_view bytes) const {
   std::string digest = sha256_hex(bytes);
-  auto path = path_of(digest);
-  if (!path) return std::unexpected(path.error());
+  auto path = TRY(path_of(digest));
   std::error_code ec;
-  if (std::filesystem::exists(*path, ec)) return digest;
-  std::filesystem::create_directories(path->parent_path(), ec);
+  if (std::filesystem::exists(path, ec)) return digest;
+  std::filesystem::create_directories(path.parent_path(), ec);
   if (ec) {
     return std::unexpected(
         Error{ErrorKind::unavailable,
               "file_store",
-              fmt::format("cannot create {}: {}", path->parent_path().string(), ec.message()),
+              fmt::format("cannot create {}: {}", path.parent_path().string(), ec.message()),
               {}});
   }
-  const std::filesystem::path partial = path->string() + ".partial-" + random_token_hex(8);
+  const std::filesystem::path partial = path.string() + ".partial-" + random_token_hex(8);
   {
     std::ofstream out(partial, std::ios::binary | std::ios::trunc);
     out.write(bytes.data(), std::streamsize(bytes.size()));
@@ -42,21 +41,20 @@ Result<std::string> FileStore::put(std::string_view bytes) const {
           Error{ErrorKind::unavailable, "file_store", "cannot write " + partial.string(), {}});
     }
   }
-  std::filesystem::rename(partial, *path, ec);
+  std::filesystem::rename(partial, path, ec);
   if (ec) {
     std::filesystem::remove(partial, ec);
     return std::unexpected(Error{ErrorKind::unavailable,
                                  "file_store",
-                                 "cannot store " + path->string() + ": " + ec.message(),
+                                 "cannot store " + path.string() + ": " + ec.message(),
                                  {}});
   }
   return digest;
 }
 
 Result<std::string> FileStore::get(std::string_view sha256) const {
-  auto path = path_of(sha256);
-  if (!path) return std::unexpected(path.error());
-  std::ifstream in(*path, std::ios::binary);
+  auto path = TRY(path_of(sha256));
+  std::ifstream in(path, std::ios::binary);
   if (!in) {
     return std::unexpected(
         Error::not_found("file_missing", "文件不在存储中 (the file is missing from the store)"));

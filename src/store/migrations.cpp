@@ -69,19 +69,18 @@ Result<int> schema_version(Database& db) {
 Result<SchemaState> migrate(Database& db, const std::vector<Migration>& migrations) {
   const int known = migrations.empty() ? 0 : migrations.back().version;
   SchemaState state;
-  auto found = schema_version(db);
-  if (!found) return std::unexpected(found.error());
-  state.before = state.after = *found;
-  if (*found > known) {
+  auto found = TRY(schema_version(db));
+  state.before = state.after = found;
+  if (found > known) {
     return std::unexpected(Error::conflict(
         "schema_too_new",
         fmt::format("数据库结构版本 {} 比本程序支持的版本 {} 新: 请升级 jingkai (database schema "
                     "version {} is newer than this binary's {}; upgrade jingkai)",
-                    *found, known, *found, known)));
+                    found, known, found, known)));
   }
   for (const Migration& migration : migrations) {
     if (migration.version <= state.after) continue;
-    auto applied = db.write([&](Tx& tx) -> Status {
+    TRY(db.write([&](Tx& tx) -> Status {
       // Re-read inside the write lock: another process may have migrated meanwhile.
       if (read_version(tx) >= migration.version) return {};
       for (std::string_view statement : migration.statements) {
@@ -94,8 +93,7 @@ Result<SchemaState> migrate(Database& db, const std::vector<Migration>& migratio
       tx.sql() << "INSERT INTO schema_migrations (version, name, applied_at) VALUES (:v, :n, :t)",
           soci::use(migration.version), soci::use(name), soci::use(now);
       return {};
-    });
-    if (!applied) return std::unexpected(applied.error());
+    }));
     state.after = migration.version;
   }
   return state;

@@ -44,9 +44,9 @@ Result<std::string> write_sheet(SheetFormat format, std::string_view sheet,
     return csv.take();
   }
   XlsxWriter xlsx{std::string(sheet)};
-  if (auto ok = xlsx.header(header); !ok) return std::unexpected(ok.error());
+  TRY(xlsx.header(header));
   for (const auto& row : rows) {
-    if (auto ok = xlsx.row(row); !ok) return std::unexpected(ok.error());
+    TRY(xlsx.row(row));
   }
   return xlsx.finish();
 }

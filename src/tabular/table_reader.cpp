@@ -56,9 +56,7 @@ Result<std::unique_ptr<TableReader>> open_table(std::string bytes,
       return std::unexpected(Error::invalid(
           "table_encoding", "文件是 UTF-8 编码，不是 GBK (the file is UTF-8, not GBK)", "file"));
     }
-    auto text = gbk_to_utf8(body);
-    if (!text) return std::unexpected(std::move(text.error()));
-    return open_csv(std::move(*text));
+    return open_csv(TRY(gbk_to_utf8(body)));
   }
   if (bom) return open_utf8(std::move(bytes), bom);
   const std::size_t utf8_valid = valid_utf8_prefix(body);

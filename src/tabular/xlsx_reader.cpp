@@ -203,7 +203,7 @@ class XmlStream {
     return {};
   }
 
-  // Parses until the handler suspends (true) or the part ends (false).
+  // Parses until the handler suspends (true) or the part ends false.
   Result<bool> pump() {
     for (;;) {
       XML_Status status;
@@ -259,9 +259,8 @@ Status parse_part(zip_t* zip, std::string part, XmlHandler& handler) {
   XmlStream stream(std::move(part), handler);
   if (auto opened = stream.open(zip); !opened) return opened;
   for (;;) {
-    auto more = stream.pump();
-    if (!more) return std::unexpected(more.error());
-    if (!*more) return {};
+    auto more = TRY(stream.pump());
+    if (!more) return {};
   }
 }
 
@@ -565,7 +564,7 @@ class XlsxReader final : public TableReader {
 
 Result<std::unique_ptr<TableReader>> open_xlsx(std::string bytes) {
   auto reader = std::make_unique<XlsxReader>(std::move(bytes));
-  if (auto opened = reader->open(); !opened) return std::unexpected(std::move(opened.error()));
+  TRY(reader->open());
   return reader;
 }
 

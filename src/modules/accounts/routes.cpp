@@ -56,36 +56,31 @@ std::string session_cookie(std::string_view token, EpochMs max_age_ms) {
                      http::Router::kSessionCookie, token, max_age_ms / 1000);
 }
 
-}  // namespace
-
-void register_routes(http::Router& router, AccountService& accounts) {
+// Sessions: log in and out, who am I, the zone a session works in.
+void register_session_routes(http::Router& router, AccountService& accounts) {
   router.add(Verb::post, "/api/v1/auth/login", Access::anyone(),
              [&accounts](const RequestContext& ctx) -> Result<Response> {
-               auto body = http::parse_json_object(ctx.request);
-               if (!body) return std::unexpected(body.error());
-               http::FieldReader fields(*body);
+               auto body = TRY(http::parse_json_object(ctx.request));
+               http::FieldReader fields(body);
                const std::string name = fields.required_string("name", 64);
                const std::string password = fields.required_string("password", 256);
-               if (auto done = fields.finish(); !done) return std::unexpected(done.error());
-               auto login = accounts.login(name, password);
-               if (!login) return std::unexpected(login.error());
+               TRY(fields.finish());
+               auto login = TRY(accounts.login(name, password));
                std::string zone_code;
-               for (const auto& m : login->user.memberships) {
-                 if (m.zone.id == login->current_zone) zone_code = m.zone.code;
+               for (const auto& m : login.user.memberships) {
+                 if (m.zone.id == login.current_zone) zone_code = m.zone.code;
                }
                Response response = http::json_response(
-                   http::StatusCode::ok, json::object{{"token", login->token},
-                                                      {"user", user_json(login->user, zone_code)}});
+                   http::StatusCode::ok, json::object{{"token", login.token},
+                                                      {"user", user_json(login.user, zone_code)}});
                response.set(http::beast_http::field::set_cookie,
-                            session_cookie(login->token, login->valid_for_ms));
+                            session_cookie(login.token, login.valid_for_ms));
                return response;
              });
 
   router.add(Verb::post, "/api/v1/auth/logout", Access::any_user(),
              [&accounts](const RequestContext& ctx) -> Result<Response> {
-               if (auto done = accounts.logout(ctx.credential); !done) {
-                 return std::unexpected(done.error());
-               }
+               TRY(accounts.logout(ctx.credential));
                Response response = http::no_content();
                response.set(http::beast_http::field::set_cookie, session_cookie("", 0));
                return response;
@@ -93,94 +88,91 @@ void register_routes(http::Router& router, AccountService& accounts) {
 
   router.add(Verb::get, "/api/v1/auth/me", Access::any_user(),
              [&accounts](const RequestContext& ctx) -> Result<Response> {
-               auto user = accounts.describe(ctx.actor().user_id);
-               if (!user) return std::unexpected(user.error());
+               auto user = TRY(accounts.describe(ctx.actor().user_id));
                return http::json_response(
                    http::StatusCode::ok,
-                   json::object{{"user", user_json(*user, ctx.actor().zone_code)}});
+                   json::object{{"user", user_json(user, ctx.actor().zone_code)}});
              });
 
   router.add(Verb::put, "/api/v1/auth/zone", Access::any_user(),
              [&accounts](const RequestContext& ctx) -> Result<Response> {
-               auto body = http::parse_json_object(ctx.request);
-               if (!body) return std::unexpected(body.error());
-               http::FieldReader fields(*body);
+               auto body = TRY(http::parse_json_object(ctx.request));
+               http::FieldReader fields(body);
                const std::string zone = fields.required_string("zone", 32);
-               if (auto done = fields.finish(); !done) return std::unexpected(done.error());
-               auto user = accounts.switch_zone(ctx.credential, ctx.actor(), zone);
-               if (!user) return std::unexpected(user.error());
+               TRY(fields.finish());
+               auto user = TRY(accounts.switch_zone(ctx.credential, ctx.actor(), zone));
                return http::json_response(http::StatusCode::ok,
-                                          json::object{{"user", user_json(*user, zone)}});
+                                          json::object{{"user", user_json(user, zone)}});
              });
+}
 
-  router.add(Verb::get, "/api/v1/zones", Access::any_user(),
-             [&accounts](const RequestContext& ctx) -> Result<Response> {
-               auto page = ctx.page();
-               if (!page) return std::unexpected(page.error());
-               auto zones = accounts.list_zones();
-               if (!zones) return std::unexpected(zones.error());
-               Page<Zone> result{
-                   {}, static_cast<std::int64_t>(zones->size()), page->page, page->page_size};
-               for (std::size_t i = page->offset();
-                    i < zones->size() && result.items.size() < std::size_t(page->page_size); ++i) {
-                 result.items.push_back((*zones)[i]);
-               }
-               return http::json_response(http::StatusCode::ok,
-                                          http::page_json(result, [](const Zone& z) {
-                                            return json::object{{"code", z.code}, {"name", z.name}};
-                                          }));
-             });
-
+// Zones (tenants of one deployment).
+void register_zone_routes(http::Router& router, AccountService& accounts) {
   router.add(
-      Verb::post, "/api/v1/zones", Access::only({Role::admin}),
+      Verb::get, "/api/v1/zones", Access::any_user(),
       [&accounts](const RequestContext& ctx) -> Result<Response> {
-        auto body = http::parse_json_object(ctx.request);
-        if (!body) return std::unexpected(body.error());
-        http::FieldReader fields(*body);
-        Zone zone;
-        zone.code = fields.required_string("code", 32);
-        zone.name = fields.required_string("name", 100);
-        if (auto done = fields.finish(); !done) return std::unexpected(done.error());
-        auto created = accounts.add_zone(ctx.actor(), zone);
-        if (!created) return std::unexpected(created.error());
-        // The admin who creates a zone administers it.
-        if (auto granted =
-                accounts.grant(ctx.actor(), ctx.actor().user_name, created->code, Role::admin);
-            !granted) {
-          return std::unexpected(granted.error());
+        auto page = TRY(ctx.page());
+        auto zones = TRY(accounts.list_zones());
+        Page<Zone> result{{}, static_cast<std::int64_t>(zones.size()), page.page, page.page_size};
+        for (std::size_t i = page.offset();
+             i < zones.size() && result.items.size() < std::size_t(page.page_size); ++i) {
+          result.items.push_back(zones[i]);
         }
-        return http::json_response(http::StatusCode::created,
-                                   json::object{{"code", created->code}, {"name", created->name}});
+        return http::json_response(http::StatusCode::ok, http::page_json(result, [](const Zone& z) {
+                                     return json::object{{"code", z.code}, {"name", z.name}};
+                                   }));
       });
 
+  router.add(Verb::post, "/api/v1/zones", Access::only({Role::admin}),
+             [&accounts](const RequestContext& ctx) -> Result<Response> {
+               auto body = TRY(http::parse_json_object(ctx.request));
+               http::FieldReader fields(body);
+               Zone zone;
+               zone.code = fields.required_string("code", 32);
+               zone.name = fields.required_string("name", 100);
+               TRY(fields.finish());
+               auto created = TRY(accounts.add_zone(ctx.actor(), zone));
+               // The admin who creates a zone administers it.
+               TRY(accounts.grant(ctx.actor(), ctx.actor().user_name, created.code, Role::admin));
+               return http::json_response(
+                   http::StatusCode::created,
+                   json::object{{"code", created.code}, {"name", created.name}});
+             });
+}
+
+// A zone's users and their roles.
+void register_user_routes(http::Router& router, AccountService& accounts) {
   router.add(Verb::get, "/api/v1/users", Access::only({Role::admin}),
              [&accounts](const RequestContext& ctx) -> Result<Response> {
-               auto page = ctx.page();
-               if (!page) return std::unexpected(page.error());
-               auto users = accounts.list_users(ctx.actor(), *page);
-               if (!users) return std::unexpected(users.error());
+               auto page = TRY(ctx.page());
+               auto users = TRY(accounts.list_users(ctx.actor(), page));
                return http::json_response(http::StatusCode::ok,
-                                          http::page_json(*users, zone_user_json));
+                                          http::page_json(users, zone_user_json));
              });
 
   router.add(Verb::post, "/api/v1/users", Access::only({Role::admin}),
              [&accounts](const RequestContext& ctx) -> Result<Response> {
-               auto body = http::parse_json_object(ctx.request);
-               if (!body) return std::unexpected(body.error());
-               http::FieldReader fields(*body);
+               auto body = TRY(http::parse_json_object(ctx.request));
+               http::FieldReader fields(body);
                NewUser user;
                user.name = fields.required_string("name", 64);
                user.display_name = fields.optional_string("display_name", 64);
                user.password = fields.required_string("password", 256);
                const auto role_names = fields.string_array("roles", 16);
-               if (auto done = fields.finish(); !done) return std::unexpected(done.error());
-               auto roles = parse_roles(role_names);
-               if (!roles) return std::unexpected(roles.error());
-               user.roles = std::move(*roles);
-               auto created = accounts.add_user(ctx.actor(), ctx.actor().zone_code, user);
-               if (!created) return std::unexpected(created.error());
-               return http::json_response(http::StatusCode::created, zone_user_json(*created));
+               TRY(fields.finish());
+               auto roles = TRY(parse_roles(role_names));
+               user.roles = std::move(roles);
+               auto created = TRY(accounts.add_user(ctx.actor(), ctx.actor().zone_code, user));
+               return http::json_response(http::StatusCode::created, zone_user_json(created));
              });
+}
+
+}  // namespace
+
+void register_routes(http::Router& router, AccountService& accounts) {
+  register_session_routes(router, accounts);
+  register_zone_routes(router, accounts);
+  register_user_routes(router, accounts);
 }
 
 }  // namespace jingkai::accounts

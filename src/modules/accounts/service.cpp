@@ -103,7 +103,7 @@ std::string hash_password(std::string_view password) {
 }  // namespace
 
 Result<Zone> AccountService::add_zone(const Actor& actor, const Zone& zone) {
-  if (auto valid = validate_zone(zone); !valid) return std::unexpected(valid.error());
+  TRY(validate_zone(zone));
   return db_.write([&](store::Tx& tx) -> Result<Zone> {
     if (repo_.find_zone(tx, zone.code)) {
       return std::unexpected(
@@ -128,7 +128,7 @@ Result<ZoneUser> AccountService::add_user(const Actor& actor, std::string_view z
                                           const NewUser& input) {
   NewUser user = input;
   if (user.display_name.empty()) user.display_name = user.name;
-  if (auto valid = validate_new_user(user); !valid) return std::unexpected(valid.error());
+  TRY(validate_new_user(user));
   std::sort(user.roles.begin(), user.roles.end());
   user.roles.erase(std::unique(user.roles.begin(), user.roles.end()), user.roles.end());
   // Hash before the transaction: it is slow, and the write lock need not wait for it.
@@ -221,20 +221,18 @@ Result<LoginResult> AccountService::login(std::string_view name_view, std::strin
               fmt::format("登录失败次数过多, 请 {} 分钟后再试", (*wait + 59999) / 60000),
               {}});
   }
-  auto stored = db_.read([&](store::Tx& tx) -> Result<std::optional<StoredUser>> {
+  auto stored = TRY(db_.read([&](store::Tx& tx) -> Result<std::optional<StoredUser>> {
     return repo_.find_user(tx, name);
-  });
-  if (!stored) return std::unexpected(stored.error());
+  }));
   std::call_once(decoy_once_, [this] { decoy_hash_ = hash_password(random_token_hex(16)); });
-  const Status checked =
-      verify_password(*stored ? (*stored)->password_hash : decoy_hash_, password);
-  if (!checked || !*stored) {
+  const Status checked = verify_password(stored ? stored->password_hash : decoy_hash_, password);
+  if (!checked || !stored) {
     throttle_.record_failure(name, now);
     return std::unexpected(
         Error{ErrorKind::unauthenticated, "invalid_credentials", "用户名或密码错误", {}});
   }
   throttle_.record_success(name);
-  const StoredUser& user = **stored;
+  const StoredUser& user = *stored;
 
   return db_.write([&](store::Tx& tx) -> Result<LoginResult> {
     LoginResult result;
@@ -295,7 +293,7 @@ Result<Actor> AccountService::authenticate(std::string_view token) {
 
 Result<User> AccountService::switch_zone(std::string_view token, const Actor& actor,
                                          std::string_view zone_code) {
-  auto switched = db_.write([&](store::Tx& tx) -> Status {
+  TRY(db_.write([&](store::Tx& tx) -> Status {
     auto zone = repo_.find_zone(tx, zone_code);
     if (!zone) return std::unexpected(zone_not_found(zone_code));
     if (repo_.roles(tx, actor.user_id, zone->id).empty()) {
@@ -310,8 +308,7 @@ Result<User> AccountService::switch_zone(std::string_view token, const Actor& ac
     repo_.set_credential_zone(tx, hash, zone->id);
     credentials_.forget(hash);
     return {};
-  });
-  if (!switched) return std::unexpected(switched.error());
+  }));
   return describe(actor.user_id);
 }
 

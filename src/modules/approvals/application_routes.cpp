@@ -141,16 +141,14 @@ Result<ApplicationFilter> filter_of(const RequestContext& ctx) {
       states = comma == std::string_view::npos ? std::string_view() : states.substr(comma + 1);
     }
   }
-  auto open = ctx.query_bool("open");
-  if (!open) return std::unexpected(open.error());
-  f.open_only = open->value_or(false);
+  auto open = TRY(ctx.query_bool("open"));
+  f.open_only = open.value_or(false);
   f.item_code = std::string(ctx.query_text("item_code"));
   f.department = std::string(ctx.query_text("department"));
   f.category = std::string(ctx.query_text("category"));
   if (auto text = ctx.query_text("enterprise_id"); !text.empty()) {
-    auto id = http::parse_id(text, "enterprise_id");
-    if (!id) return std::unexpected(id.error());
-    f.enterprise_id = *id;
+    auto id = TRY(http::parse_id(text, "enterprise_id"));
+    f.enterprise_id = id;
   }
   if (auto text = ctx.query_text("flag"); !text.empty()) {
     f.flag = parse_deadline_flag(text);
@@ -168,9 +166,8 @@ Result<ApplicationFilter> filter_of(const RequestContext& ctx) {
       f.on_time != "late_promised" && f.on_time != "late_statutory") {
     return std::unexpected(Error::invalid("bad_on_time", "unknown on_time", "on_time"));
   }
-  auto in_zone = ctx.query_bool("in_zone");
-  if (!in_zone) return std::unexpected(in_zone.error());
-  f.in_zone = *in_zone;
+  auto in_zone = TRY(ctx.query_bool("in_zone"));
+  f.in_zone = in_zone;
   if (auto sort = ctx.query_text("sort"); !sort.empty()) f.sort = std::string(sort);
   return f;
 }
@@ -187,15 +184,14 @@ Result<Action> action_of(const RequestContext& ctx) {
 Result<ActionInput> action_input(const RequestContext& ctx) {
   ActionInput input;
   if (ctx.request.body().empty()) return input;
-  auto body = http::parse_json_object(ctx.request);
-  if (!body) return std::unexpected(body.error());
-  http::FieldReader fields(*body);
+  auto body = TRY(http::parse_json_object(ctx.request));
+  http::FieldReader fields(body);
   input.reason = fields.optional_string("reason", 2000);
   input.items = fields.string_array("items", 50);
   input.days = int(fields.optional_int("days").value_or(0));
   input.approver = fields.optional_string("approver", 50);
   input.in_zone = fields.optional_bool("in_zone").value_or(true);
-  if (auto done = fields.finish(); !done) return std::unexpected(done.error());
+  TRY(fields.finish());
   return input;
 }
 
@@ -234,18 +230,36 @@ json::object statistics_row_json(const ApplicationStatistics& stats, const Stati
           {"drill", drill_json(stats.by, c.key, stats.from, stats.to)}};
 }
 
-}  // namespace
+// One application as a row of the export, in the columns of its header.
+std::vector<tabular::Cell> export_row(const ApplicationSummary& s) {
+  const Application& a = s.application;
+  auto date = [](const std::optional<Date>& d) {
+    return tabular::Cell{d ? format_date(*d) : std::string()};
+  };
+  return {{a.number},
+          {a.item_code},
+          {a.item_name},
+          {a.department},
+          {a.enterprise_name},
+          {std::string(to_label(a.state))},
+          date(a.submitted_on),
+          date(a.accepted_on),
+          date(a.promised_deadline),
+          date(a.statutory_deadline),
+          {s.clock.working_days_left ? std::to_string(*s.clock.working_days_left) : std::string()},
+          {std::string(to_string(s.clock.flag))},
+          date(a.finished_on),
+          {a.working_days_taken ? std::to_string(*a.working_days_taken) : std::string()}};
+}
 
-void register_application_routes(http::Router& router, ApplicationService& applications) {
+// The queue: lists, new applications, statistics, the export and the sweep.
+void register_queue_routes(http::Router& router, ApplicationService& applications) {
   router.add(http::Verb::get, "/api/v1/applications", readers(),
              [&](const RequestContext& ctx) -> Result<Response> {
-               auto page = ctx.page();
-               if (!page) return std::unexpected(page.error());
-               auto filter = filter_of(ctx);
-               if (!filter) return std::unexpected(filter.error());
-               auto found = applications.list(ctx.actor(), std::move(*filter), *page);
-               if (!found) return std::unexpected(found.error());
-               json::object body = http::page_json(*found, summary_json);
+               auto page = TRY(ctx.page());
+               auto filter = TRY(filter_of(ctx));
+               auto found = TRY(applications.list(ctx.actor(), std::move(filter), page));
+               json::object body = http::page_json(found, summary_json);
                body["today"] = format_date(applications.today());
                body["warning_days"] = applications.warning_days();
                return http::json_response(http::StatusCode::ok, body);
@@ -253,112 +267,79 @@ void register_application_routes(http::Router& router, ApplicationService& appli
 
   router.add(http::Verb::post, "/api/v1/applications", Access::only({Role::enterprise_user}),
              [&](const RequestContext& ctx) -> Result<Response> {
-               auto body = http::parse_json_object(ctx.request);
-               if (!body) return std::unexpected(body.error());
-               http::FieldReader fields(*body);
+               auto body = TRY(http::parse_json_object(ctx.request));
+               http::FieldReader fields(body);
                NewApplication input;
                input.item_code = fields.required_string("item_code", 40);
                input.enterprise_id = fields.optional_int("enterprise_id").value_or(0);
                input.contact_name = fields.optional_string("contact_name", 50);
                input.contact_phone = fields.optional_string("contact_phone", 30);
                input.note = fields.optional_string("note", 2000);
-               if (auto done = fields.finish(); !done) return std::unexpected(done.error());
-               auto created = applications.create(ctx.actor(), input);
-               if (!created) return std::unexpected(created.error());
-               return http::json_response(http::StatusCode::created, view_json(*created));
+               TRY(fields.finish());
+               auto created = TRY(applications.create(ctx.actor(), input));
+               return http::json_response(http::StatusCode::created, view_json(created));
              });
 
   router.add(
       http::Verb::get, "/api/v1/applications/statistics", managers(),
       [&](const RequestContext& ctx) -> Result<Response> {
         std::string_view by = ctx.query_text("by");
-        auto stats = applications.statistics(ctx.actor(), ctx.query_text("from"),
-                                             ctx.query_text("to"), by.empty() ? "month" : by);
-        if (!stats) return std::unexpected(stats.error());
+        auto stats = TRY(applications.statistics(ctx.actor(), ctx.query_text("from"),
+                                                 ctx.query_text("to"), by.empty() ? "month" : by));
         json::array rows;
-        for (const auto& row : stats->rows) rows.push_back(statistics_row_json(*stats, row));
-        return http::json_response(
-            http::StatusCode::ok, json::object{{"from", stats->from},
-                                               {"to", stats->to},
-                                               {"today", format_date(applications.today())},
-                                               {"by", stats->by},
-                                               {"total", statistics_row_json(*stats, stats->total)},
-                                               {"rows", std::move(rows)}});
+        for (const auto& row : stats.rows) rows.push_back(statistics_row_json(stats, row));
+        return http::json_response(http::StatusCode::ok,
+                                   json::object{{"from", stats.from},
+                                                {"to", stats.to},
+                                                {"today", format_date(applications.today())},
+                                                {"by", stats.by},
+                                                {"total", statistics_row_json(stats, stats.total)},
+                                                {"rows", std::move(rows)}});
       });
 
-  router.add(
-      http::Verb::get, "/api/v1/applications/export", managers(),
-      [&](const RequestContext& ctx) -> Result<Response> {
-        auto format = tabular::parse_sheet_format(ctx.query_text("format"));
-        if (!format) return std::unexpected(format.error());
-        auto filter = filter_of(ctx);
-        if (!filter) return std::unexpected(filter.error());
-        std::vector<std::vector<tabular::Cell>> rows;
-        for (PageRequest page{1, PageRequest::kMaxPageSize};; ++page.page) {
-          auto batch = applications.list(ctx.actor(), *filter, page);
-          if (!batch) return std::unexpected(batch.error());
-          for (const ApplicationSummary& s : batch->items) {
-            const Application& a = s.application;
-            auto date = [](const std::optional<Date>& d) {
-              return tabular::Cell{d ? format_date(*d) : std::string()};
-            };
-            rows.push_back(
-                {{a.number},
-                 {a.item_code},
-                 {a.item_name},
-                 {a.department},
-                 {a.enterprise_name},
-                 {std::string(to_label(a.state))},
-                 date(a.submitted_on),
-                 date(a.accepted_on),
-                 date(a.promised_deadline),
-                 date(a.statutory_deadline),
-                 {s.clock.working_days_left ? std::to_string(*s.clock.working_days_left)
-                                            : std::string()},
-                 {std::string(to_string(s.clock.flag))},
-                 date(a.finished_on),
-                 {a.working_days_taken ? std::to_string(*a.working_days_taken) : std::string()}});
-          }
-          if (batch->items.empty() || std::int64_t(rows.size()) >= batch->total) break;
-        }
-        const std::vector<std::string> header = {
-            "申请编号",   "事项编码", "事项名称", "办理部门",        "申请企业",
-            "状态",       "提交日期", "受理日期", "承诺期限",        "法定期限",
-            "剩余工作日", "预警",     "办结日期", "实际用时(工作日)"};
-        auto file = tabular::write_sheet(*format, "办件", header, rows);
-        if (!file) return std::unexpected(file.error());
-        return http::file_response(tabular::content_type(*format),
-                                   fmt::format("applications.{}", tabular::extension(*format)),
-                                   std::move(*file));
-      });
+  router.add(http::Verb::get, "/api/v1/applications/export", managers(),
+             [&](const RequestContext& ctx) -> Result<Response> {
+               auto format = TRY(tabular::parse_sheet_format(ctx.query_text("format")));
+               auto filter = TRY(filter_of(ctx));
+               auto all = TRY(all_pages<ApplicationSummary>(
+                   [&](PageRequest page) { return applications.list(ctx.actor(), filter, page); }));
+               std::vector<std::vector<tabular::Cell>> rows;
+               rows.reserve(all.size());
+               for (const ApplicationSummary& s : all) rows.push_back(export_row(s));
+               const std::vector<std::string> header = {
+                   "申请编号",   "事项编码", "事项名称", "办理部门",        "申请企业",
+                   "状态",       "提交日期", "受理日期", "承诺期限",        "法定期限",
+                   "剩余工作日", "预警",     "办结日期", "实际用时(工作日)"};
+               auto file = TRY(tabular::write_sheet(format, "办件", header, rows));
+               return http::file_response(
+                   tabular::content_type(format),
+                   fmt::format("applications.{}", tabular::extension(format)), std::move(file));
+             });
 
   router.add(http::Verb::post, "/api/v1/applications/sweep", Access::only({Role::admin}),
              [&](const RequestContext& ctx) -> Result<Response> {
-               auto outcome = applications.sweep(ctx.actor());
-               if (!outcome) return std::unexpected(outcome.error());
+               auto outcome = TRY(applications.sweep(ctx.actor()));
                return http::json_response(
                    http::StatusCode::ok,
-                   json::object{{"today", format_date(outcome->today)},
-                                {"promised_overdue", outcome->promised_overdue},
-                                {"statutory_overdue", outcome->statutory_overdue}});
+                   json::object{{"today", format_date(outcome.today)},
+                                {"promised_overdue", outcome.promised_overdue},
+                                {"statutory_overdue", outcome.statutory_overdue}});
              });
+}
 
+// One application: its details, materials and the actions that move it on.
+void register_case_routes(http::Router& router, ApplicationService& applications) {
   router.add(http::Verb::get, "/api/v1/applications/{id}", readers(),
              [&](const RequestContext& ctx) -> Result<Response> {
-               auto id = ctx.id_param("id");
-               if (!id) return std::unexpected(id.error());
-               auto found = applications.get(ctx.actor(), *id);
-               if (!found) return std::unexpected(found.error());
-               return http::json_response(http::StatusCode::ok, view_json(*found));
+               auto id = TRY(ctx.id_param("id"));
+               return http::ok_json(applications.get(ctx.actor(), id), view_json);
              });
 
   router.add(http::Verb::patch, "/api/v1/applications/{id}", Access::only({Role::enterprise_user}),
              [&](const RequestContext& ctx) -> Result<Response> {
-               auto id = ctx.id_param("id");
-               if (!id) return std::unexpected(id.error());
-               auto body = http::parse_json_object(ctx.request);
-               if (!body) return std::unexpected(body.error());
-               http::FieldReader fields(*body);
+               auto id = TRY(ctx.id_param("id"));
+               auto body = TRY(http::parse_json_object(ctx.request));
+               http::FieldReader fields(body);
                ApplicationPatch patch;
                if (fields.has("contact_name")) {
                  patch.contact_name = fields.optional_string("contact_name", 50);
@@ -367,16 +348,13 @@ void register_application_routes(http::Router& router, ApplicationService& appli
                  patch.contact_phone = fields.optional_string("contact_phone", 30);
                }
                if (fields.has("note")) patch.note = fields.optional_string("note", 2000);
-               if (auto done = fields.finish(); !done) return std::unexpected(done.error());
-               auto updated = applications.update(ctx.actor(), *id, patch);
-               if (!updated) return std::unexpected(updated.error());
-               return http::json_response(http::StatusCode::ok, view_json(*updated));
+               TRY(fields.finish());
+               return http::ok_json(applications.update(ctx.actor(), id, patch), view_json);
              });
 
   router.add(http::Verb::post, "/api/v1/applications/{id}/materials", workers(),
              [&](const RequestContext& ctx) -> Result<Response> {
-               auto id = ctx.id_param("id");
-               if (!id) return std::unexpected(id.error());
+               auto id = TRY(ctx.id_param("id"));
                FileUpload upload;
                if (auto kind = ctx.query_text("kind"); !kind.empty()) {
                  auto parsed = parse_file_kind(kind);
@@ -389,47 +367,41 @@ void register_application_routes(http::Router& router, ApplicationService& appli
                upload.material = std::string(ctx.query_text("material"));
                upload.file_name = std::string(ctx.query_text("file_name"));
                upload.bytes = ctx.request.body();
-               auto file = applications.add_file(ctx.actor(), *id, upload);
-               if (!file) return std::unexpected(file.error());
-               return http::json_response(http::StatusCode::created, file_json(*file));
+               auto file = TRY(applications.add_file(ctx.actor(), id, upload));
+               return http::json_response(http::StatusCode::created, file_json(file));
              });
 
   router.add(http::Verb::get, "/api/v1/applications/{id}/materials/{material_id}", readers(),
              [&](const RequestContext& ctx) -> Result<Response> {
-               auto id = ctx.id_param("id");
-               if (!id) return std::unexpected(id.error());
-               auto file_id = ctx.id_param("material_id");
-               if (!file_id) return std::unexpected(file_id.error());
-               auto file = applications.file(ctx.actor(), *id, *file_id);
-               if (!file) return std::unexpected(file.error());
-               return http::file_response(file->first.content_type, file->first.file_name,
-                                          std::move(file->second));
+               auto id = TRY(ctx.id_param("id"));
+               auto file_id = TRY(ctx.id_param("material_id"));
+               auto file = TRY(applications.file(ctx.actor(), id, file_id));
+               return http::file_response(file.first.content_type, file.first.file_name,
+                                          std::move(file.second));
              });
 
   router.add(http::Verb::delete_, "/api/v1/applications/{id}/materials/{material_id}",
              Access::only({Role::enterprise_user}),
              [&](const RequestContext& ctx) -> Result<Response> {
-               auto id = ctx.id_param("id");
-               if (!id) return std::unexpected(id.error());
-               auto file_id = ctx.id_param("material_id");
-               if (!file_id) return std::unexpected(file_id.error());
-               auto updated = applications.remove_file(ctx.actor(), *id, *file_id);
-               if (!updated) return std::unexpected(updated.error());
-               return http::json_response(http::StatusCode::ok, view_json(*updated));
+               auto id = TRY(ctx.id_param("id"));
+               auto file_id = TRY(ctx.id_param("material_id"));
+               return http::ok_json(applications.remove_file(ctx.actor(), id, file_id), view_json);
              });
 
   router.add(http::Verb::post, "/api/v1/applications/{id}/actions/{action}", workers(),
              [&](const RequestContext& ctx) -> Result<Response> {
-               auto id = ctx.id_param("id");
-               if (!id) return std::unexpected(id.error());
-               auto action = action_of(ctx);
-               if (!action) return std::unexpected(action.error());
-               auto input = action_input(ctx);
-               if (!input) return std::unexpected(input.error());
-               auto updated = applications.act(ctx.actor(), *id, *action, *input);
-               if (!updated) return std::unexpected(updated.error());
-               return http::json_response(http::StatusCode::ok, view_json(*updated));
+               auto id = TRY(ctx.id_param("id"));
+               auto action = TRY(action_of(ctx));
+               auto input = TRY(action_input(ctx));
+               return http::ok_json(applications.act(ctx.actor(), id, action, input), view_json);
              });
+}
+
+}  // namespace
+
+void register_application_routes(http::Router& router, ApplicationService& applications) {
+  register_queue_routes(router, applications);
+  register_case_routes(router, applications);
 }
 
 }  // namespace jingkai::approvals

@@ -50,12 +50,160 @@ Status check_text(std::string_view value, std::string_view field, std::size_t ma
 // Sets both deadlines from the application's record; whether each has passed is recomputed
 // (an extension or a resubmission may move a deadline past today again).
 Status set_deadlines(const WorkCalendar& calendar, Application& a, Date today) {
-  auto deadlines = compute_deadlines(calendar, a);
-  if (!deadlines) return std::unexpected(deadlines.error());
-  a.promised_deadline = deadlines->promised;
-  a.statutory_deadline = deadlines->statutory;
-  a.promised_overdue = today > deadlines->promised;
-  a.statutory_overdue = today > deadlines->statutory;
+  auto deadlines = TRY(compute_deadlines(calendar, a));
+  a.promised_deadline = deadlines.promised;
+  a.statutory_deadline = deadlines.statutory;
+  a.promised_overdue = today > deadlines.promised;
+  a.statutory_overdue = today > deadlines.statutory;
+  return {};
+}
+
+// An action's free text, checked before any transaction opens.
+struct CheckedInput {
+  std::string reason;
+  std::vector<std::string> items;  // what a request for correction lists
+};
+
+Result<CheckedInput> check_action_input(Action action, const ActionInput& input) {
+  CheckedInput checked{std::string(trim_blanks(input.reason)), {}};
+  if (needs_reason(action) && checked.reason.empty()) {
+    return std::unexpected(
+        Error::invalid("missing_reason", "请填写理由 (a reason is required)", "reason"));
+  }
+  TRY(check_text(checked.reason, "reason", 2000));
+  if (action == Action::request_correction) {
+    for (const std::string& item : input.items) {
+      const std::string_view text = trim_blanks(item);
+      if (text.empty()) continue;
+      TRY(check_text(text, "items", 500));
+      checked.items.emplace_back(text);
+    }
+    if (checked.items.empty()) {
+      return std::unexpected(Error::invalid(
+          "missing_items", "请一次性列出需要补正的全部内容 (list everything to correct)", "items"));
+    }
+  }
+  if (action == Action::extend) {
+    if (input.days < 1 || input.days > kMaxExtensionDays) {
+      return std::unexpected(Error::invalid(
+          "bad_extension",
+          fmt::format("延期天数应为 1 至 {} 个工作日 (an extension is 1 to {} working days)",
+                      kMaxExtensionDays, kMaxExtensionDays),
+          "days"));
+    }
+    if (trim_blanks(input.approver).empty()) {
+      return std::unexpected(Error::invalid(
+          "missing_approver", "延期须经负责人批准 (name the head who approved it)", "approver"));
+    }
+  }
+  return checked;
+}
+
+}  // namespace
+
+// What one action works with: the calendar, its moment, the checked input, and the details
+// that its timeline entry will show.
+struct ApplicationService::ActionStep {
+  const WorkCalendar& calendar;
+  EpochMs now;
+  Date day;
+  const ActionInput& input;
+  const CheckedInput& checked;
+  ApplicationState state_before;
+  json::object details;
+
+  void note_deadlines(const Application& a) {
+    details["promised_deadline"] = format_date(*a.promised_deadline);
+    details["statutory_deadline"] = format_date(*a.statutory_deadline);
+  }
+};
+
+namespace {
+
+// 提交: every required material must be there.
+Status submit(ApplicationService::ActionStep& step, Application& a,
+              const std::vector<Material>& materials, const std::vector<ApplicationFile>& files) {
+  std::vector<std::string> missing;
+  for (const Material& m : materials) {
+    if (!m.condition.empty()) continue;
+    const bool given = std::ranges::any_of(files, [&](const ApplicationFile& f) {
+      return f.kind == FileKind::material && f.material == m.name;
+    });
+    if (!given) missing.push_back(m.name);
+  }
+  if (!missing.empty()) {
+    return std::unexpected(Error::invalid(
+        "materials_missing",
+        fmt::format("缺少必需材料: {} (required materials are missing)", fmt::join(missing, "、")),
+        "materials"));
+  }
+  a.submitted_at = step.now;
+  a.submitted_on = step.day;
+  return {};
+}
+
+// 受理: the clocks start.
+Status accept(ApplicationService::ActionStep& step, Application& a) {
+  a.accepted_on = step.day;
+  TRY(set_deadlines(step.calendar, a, step.day));
+  step.note_deadlines(a);
+  return {};
+}
+
+// 补正: everything to correct at once; the clocks stop.
+void request_correction(ApplicationService::ActionStep& step, Application& a) {
+  a.correction = Correction{step.now,     step.day,         step.checked.items, step.checked.reason,
+                            std::nullopt, step.state_before};
+  a.promised_deadline.reset();
+  a.statutory_deadline.reset();
+  json::array listed;
+  for (const auto& item : step.checked.items) listed.emplace_back(item);
+  step.details["items"] = std::move(listed);
+}
+
+// 补正后重新提交: the clocks run again, later by the working days they stood still.
+Status resubmit(ApplicationService::ActionStep& step, Application& a) {
+  const int paused = TRY(paused_working_days(step.calendar, a.correction->requested_on, step.day));
+  a.correction->resubmitted_on = step.day;
+  a.paused_days += paused;
+  TRY(set_deadlines(step.calendar, a, step.day));
+  step.details["paused_working_days"] = paused;
+  step.note_deadlines(a);
+  return {};
+}
+
+// 延期: once, approved by the head; a stopped clock stays stopped.
+Status extend(ApplicationService::ActionStep& step, Application& a) {
+  a.extension = Extension{step.input.days, step.checked.reason,
+                          std::string(trim_blanks(step.input.approver)), step.day};
+  step.details["days"] = step.input.days;
+  step.details["approver"] = a.extension->approver;
+  if (a.state != ApplicationState::correcting) {
+    TRY(set_deadlines(step.calendar, a, step.day));
+    step.note_deadlines(a);
+  }
+  return {};
+}
+
+// 办结: with the result document; the record of time taken is kept for the statistics.
+Status finish(ApplicationService::ActionStep& step, Application& a,
+              const std::vector<ApplicationFile>& files) {
+  if (std::ranges::none_of(files, [](const auto& f) { return f.kind == FileKind::result; })) {
+    return std::unexpected(Error::invalid(
+        "result_missing", "办结前请上传结果文书 (upload the result document first)", "result"));
+  }
+  const auto outcome = TRY(finishing_outcome(step.calendar, a, step.day));
+  a.finished_on = step.day;
+  a.in_zone = step.input.in_zone;
+  a.working_days_taken = outcome.working_days_taken;
+  a.on_time_promised = outcome.on_time_promised;
+  a.on_time_statutory = outcome.on_time_statutory;
+  a.promised_overdue = !outcome.on_time_promised;
+  a.statutory_overdue = !outcome.on_time_statutory;
+  step.details["working_days_taken"] = outcome.working_days_taken;
+  step.details["on_time_promised"] = outcome.on_time_promised;
+  step.details["on_time_statutory"] = outcome.on_time_statutory;
+  step.details["in_zone"] = step.input.in_zone;
   return {};
 }
 
@@ -149,17 +297,11 @@ Result<ApplicationView> ApplicationService::create(const Actor& actor,
        {std::tuple{std::string_view(input.contact_name), "contact_name", 50},
         std::tuple{std::string_view(input.contact_phone), "contact_phone", 30},
         std::tuple{std::string_view(input.note), "note", 2000}}) {
-    if (auto ok = check_text(value, field, std::size_t(max)); !ok) {
-      return std::unexpected(ok.error());
-    }
+    TRY(check_text(value, field, std::size_t(max)));
   }
-  if (auto ok = representatives_.check_represents(actor, input.enterprise_id); !ok) {
-    return std::unexpected(ok.error());
-  }
-  auto enterprise = enterprises_.get(actor, input.enterprise_id);
-  if (!enterprise) return std::unexpected(enterprise.error());
-  auto cal = calendar();
-  if (!cal) return std::unexpected(cal.error());
+  TRY(representatives_.check_represents(actor, input.enterprise_id));
+  auto enterprise = TRY(enterprises_.get(actor, input.enterprise_id));
+  auto cal = TRY(calendar());
   return db_.write([&](store::Tx& tx) -> Result<ApplicationView> {
     auto item = items_.find(tx, actor.zone_id, input.item_code);
     if (!item || !item->published) {
@@ -174,8 +316,8 @@ Result<ApplicationView> ApplicationService::create(const Actor& actor,
     a.department = item->department;
     a.statutory_days = item->statutory_days;
     a.promised_days = item->promised_days;
-    a.enterprise_id = enterprise->id;
-    a.enterprise_name = enterprise->name;
+    a.enterprise_id = enterprise.id;
+    a.enterprise_name = enterprise.name;
     a.applicant_id = actor.user_id;
     a.applicant_name = actor.user_name;
     a.contact_name = std::string(trim_blanks(input.contact_name));
@@ -184,17 +326,15 @@ Result<ApplicationView> ApplicationService::create(const Actor& actor,
     a.created_at = a.updated_at = clock_.now_ms();
     repo_.insert(tx, actor.zone_id, a);
     record(tx, actor, Application{}, a, {0, "create", "", "", std::string(to_string(a.state))});
-    return view(tx, actor, **cal, a);
+    return view(tx, actor, *cal, a);
   });
 }
 
 Result<ApplicationView> ApplicationService::get(const Actor& actor, ApplicationId id) {
-  auto cal = calendar();
-  if (!cal) return std::unexpected(cal.error());
+  auto cal = TRY(calendar());
   return db_.read([&](store::Tx& tx) -> Result<ApplicationView> {
-    auto found = visible(tx, actor, id, false);
-    if (!found) return std::unexpected(found.error());
-    return view(tx, actor, **cal, *found);
+    auto found = TRY(visible(tx, actor, id, false));
+    return view(tx, actor, *cal, found);
   });
 }
 
@@ -208,20 +348,16 @@ Result<Page<ApplicationSummary>> ApplicationService::list(const Actor& actor,
   for (auto* month :
        {&filter.received_from, &filter.received_to, &filter.finished_from, &filter.finished_to}) {
     if (month->empty()) continue;
-    if (auto period = parse_period(*month, "month"); !period) {
-      return std::unexpected(period.error());
-    }
+    TRY(parse_period(*month, "month"));
   }
   if (!sees_all(actor)) {
-    auto ids = representatives_.enterprise_ids(actor);
-    if (!ids) return std::unexpected(ids.error());
-    filter.enterprises_allowed = std::move(*ids);
+    auto ids = TRY(representatives_.enterprise_ids(actor));
+    filter.enterprises_allowed = std::move(ids);
   }
-  auto cal = calendar();
-  if (!cal) return std::unexpected(cal.error());
+  auto cal = TRY(calendar());
   const Date day = today();
   FlagBounds bounds{day, day + std::chrono::days(settings_.warning_days)};
-  if (auto horizon = warning_horizon(**cal, day, settings_.warning_days)) bounds.horizon = *horizon;
+  if (auto horizon = warning_horizon(*cal, day, settings_.warning_days)) bounds.horizon = *horizon;
 
   const std::string key = fmt::format(
       "{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}", actor.zone_id, filter.query,
@@ -261,7 +397,7 @@ Result<Page<ApplicationSummary>> ApplicationService::list(const Actor& actor,
     result.page_size = found.page_size;
     result.total = *total;
     for (Application& a : found.items) {
-      ClockReading clock = read_clock(**cal, a, day, settings_.warning_days);
+      ClockReading clock = read_clock(*cal, a, day, settings_.warning_days);
       result.items.push_back({std::move(a), clock});
     }
     return result;
@@ -274,212 +410,104 @@ Result<ApplicationView> ApplicationService::update(const Actor& actor, Applicati
                                    std::tuple{patch.contact_phone, "contact_phone", 30},
                                    std::tuple{patch.note, "note", 2000}}) {
     if (!value) continue;
-    if (auto ok = check_text(*value, field, std::size_t(max)); !ok) {
-      return std::unexpected(ok.error());
-    }
+    TRY(check_text(*value, field, std::size_t(max)));
   }
-  auto cal = calendar();
-  if (!cal) return std::unexpected(cal.error());
+  auto cal = TRY(calendar());
   return db_.write([&](store::Tx& tx) -> Result<ApplicationView> {
-    auto found = visible(tx, actor, id, true);
-    if (!found) return std::unexpected(found.error());
-    if (auto ok = check_party(actor, Party::applicant, *found); !ok) {
-      return std::unexpected(ok.error());
-    }
-    if (found->state != ApplicationState::draft && found->state != ApplicationState::correcting) {
+    auto found = TRY(visible(tx, actor, id, true));
+    TRY(check_party(actor, Party::applicant, found));
+    if (found.state != ApplicationState::draft && found.state != ApplicationState::correcting) {
       return std::unexpected(Error::conflict(
           "transition_not_allowed",
           fmt::format("办件处于「{}」, 不能修改 (only a draft or an application under correction "
                       "can be changed)",
-                      to_label(found->state)),
+                      to_label(found.state)),
           "state"));
     }
-    Application after = *found;
+    Application after = found;
     if (patch.contact_name) after.contact_name = std::string(trim_blanks(*patch.contact_name));
     if (patch.contact_phone) after.contact_phone = std::string(trim_blanks(*patch.contact_phone));
     if (patch.note) after.note = *patch.note;
     after.updated_at = clock_.now_ms();
     repo_.update(tx, actor.zone_id, after);
-    record(tx, actor, *found, after, {0, "edit", "", "", ""});
-    return view(tx, actor, **cal, after);
+    record(tx, actor, found, after, {0, "edit", "", "", ""});
+    return view(tx, actor, *cal, after);
   });
 }
 
 Result<ApplicationView> ApplicationService::act(const Actor& actor, ApplicationId id, Action action,
                                                 const ActionInput& input) {
-  const std::string reason(trim_blanks(input.reason));
-  if (needs_reason(action) && reason.empty()) {
-    return std::unexpected(
-        Error::invalid("missing_reason", "请填写理由 (a reason is required)", "reason"));
-  }
-  if (auto ok = check_text(reason, "reason", 2000); !ok) return std::unexpected(ok.error());
-  std::vector<std::string> items;
-  if (action == Action::request_correction) {
-    for (const std::string& item : input.items) {
-      const std::string_view text = trim_blanks(item);
-      if (text.empty()) continue;
-      if (auto ok = check_text(text, "items", 500); !ok) return std::unexpected(ok.error());
-      items.emplace_back(text);
-    }
-    if (items.empty()) {
-      return std::unexpected(Error::invalid(
-          "missing_items", "请一次性列出需要补正的全部内容 (list everything to correct)", "items"));
-    }
-  }
-  if (action == Action::extend) {
-    if (input.days < 1 || input.days > kMaxExtensionDays) {
-      return std::unexpected(Error::invalid(
-          "bad_extension",
-          fmt::format("延期天数应为 1 至 {} 个工作日 (an extension is 1 to {} working days)",
-                      kMaxExtensionDays, kMaxExtensionDays),
-          "days"));
-    }
-    if (trim_blanks(input.approver).empty()) {
-      return std::unexpected(Error::invalid(
-          "missing_approver", "延期须经负责人批准 (name the head who approved it)", "approver"));
-    }
-  }
-  auto cal = calendar();
-  if (!cal) return std::unexpected(cal.error());
-  const WorkCalendar& calendar = **cal;
+  const CheckedInput checked = TRY(check_action_input(action, input));
+  auto cal = TRY(calendar());
   const EpochMs now = clock_.now_ms();
-  const Date day = china_date(now);
   return db_.write([&](store::Tx& tx) -> Result<ApplicationView> {
-    auto found = visible(tx, actor, id, true);
-    if (!found) return std::unexpected(found.error());
-    if (auto ok = check_party(actor, party_of(action), *found); !ok) {
-      return std::unexpected(ok.error());
-    }
-    auto next = next_state(*found, action);
-    if (!next) return std::unexpected(next.error());
-    Application a = *found;
-    a.state = *next;
+    const Application found = TRY(visible(tx, actor, id, true));
+    TRY(check_party(actor, party_of(action), found));
+    Application a = found;
+    a.state = TRY(next_state(found, action));
     a.updated_at = now;
-    json::object details;
-    switch (action) {
-      case Action::submit: {
-        auto item = items_.find(tx, actor.zone_id, a.item_code);
-        const auto files = repo_.files(tx, actor.zone_id, a.id);
-        std::vector<std::string> missing;
-        for (const Material& m : item ? item->materials : std::vector<Material>{}) {
-          if (!m.condition.empty()) continue;
-          const bool given = std::ranges::any_of(files, [&](const ApplicationFile& f) {
-            return f.kind == FileKind::material && f.material == m.name;
-          });
-          if (!given) missing.push_back(m.name);
-        }
-        if (!missing.empty()) {
-          return std::unexpected(
-              Error::invalid("materials_missing",
-                             fmt::format("缺少必需材料: {} (required materials are missing)",
-                                         fmt::join(missing, "、")),
-                             "materials"));
-        }
-        a.submitted_at = now;
-        a.submitted_on = day;
-        break;
-      }
-      case Action::accept: {
-        a.accepted_on = day;
-        if (auto ok = set_deadlines(calendar, a, day); !ok) return std::unexpected(ok.error());
-        details["promised_deadline"] = format_date(*a.promised_deadline);
-        details["statutory_deadline"] = format_date(*a.statutory_deadline);
-        break;
-      }
-      case Action::refuse:
-        a.refusal_reason = reason;
-        break;
-      case Action::request_correction: {
-        a.correction = Correction{now, day, items, reason, std::nullopt, found->state};
-        a.promised_deadline.reset();
-        a.statutory_deadline.reset();
-        json::array listed;
-        for (const auto& item : items) listed.emplace_back(item);
-        details["items"] = std::move(listed);
-        break;
-      }
-      case Action::resubmit: {
-        auto paused = paused_working_days(calendar, a.correction->requested_on, day);
-        if (!paused) return std::unexpected(paused.error());
-        a.correction->resubmitted_on = day;
-        a.paused_days += *paused;
-        if (auto ok = set_deadlines(calendar, a, day); !ok) return std::unexpected(ok.error());
-        details["paused_working_days"] = *paused;
-        details["promised_deadline"] = format_date(*a.promised_deadline);
-        details["statutory_deadline"] = format_date(*a.statutory_deadline);
-        break;
-      }
-      case Action::extend: {
-        a.extension = Extension{input.days, reason, std::string(trim_blanks(input.approver)), day};
-        details["days"] = input.days;
-        details["approver"] = a.extension->approver;
-        if (a.state != ApplicationState::correcting) {
-          if (auto ok = set_deadlines(calendar, a, day); !ok) return std::unexpected(ok.error());
-          details["promised_deadline"] = format_date(*a.promised_deadline);
-          details["statutory_deadline"] = format_date(*a.statutory_deadline);
-        }
-        break;
-      }
-      case Action::approve:
-      case Action::reject:
-        a.decision = action == Action::approve ? Decision::approved : Decision::rejected;
-        a.decision_reason = reason;
-        break;
-      case Action::finish: {
-        const auto files = repo_.files(tx, actor.zone_id, a.id);
-        if (std::ranges::none_of(files, [](const auto& f) { return f.kind == FileKind::result; })) {
-          return std::unexpected(
-              Error::invalid("result_missing",
-                             "办结前请上传结果文书 (upload the result document first)", "result"));
-        }
-        auto outcome = finishing_outcome(calendar, a, day);
-        if (!outcome) return std::unexpected(outcome.error());
-        a.finished_on = day;
-        a.in_zone = input.in_zone;
-        a.working_days_taken = outcome->working_days_taken;
-        a.on_time_promised = outcome->on_time_promised;
-        a.on_time_statutory = outcome->on_time_statutory;
-        a.promised_overdue = !outcome->on_time_promised;
-        a.statutory_overdue = !outcome->on_time_statutory;
-        details["working_days_taken"] = outcome->working_days_taken;
-        details["on_time_promised"] = outcome->on_time_promised;
-        details["on_time_statutory"] = outcome->on_time_statutory;
-        details["in_zone"] = input.in_zone;
-        break;
-      }
-      case Action::review:
-      case Action::withdraw:
-        break;
-    }
+    ActionStep step{*cal, now, china_date(now), input, checked, found.state, {}};
+    TRY(apply(tx, actor.zone_id, action, step, a));
     repo_.update(tx, actor.zone_id, a);
-    record(tx, actor, *found, a,
-           {0, std::string(to_string(action)), "", std::string(to_string(found->state)),
-            std::string(to_string(a.state)), reason,
-            details.empty() ? std::string() : json::serialize(details)});
-    return view(tx, actor, calendar, a);
+    record(tx, actor, found, a,
+           {0, std::string(to_string(action)), "", std::string(to_string(found.state)),
+            std::string(to_string(a.state)), checked.reason,
+            step.details.empty() ? std::string() : json::serialize(step.details)});
+    return view(tx, actor, *cal, a);
   });
+}
+
+Status ApplicationService::apply(store::Tx& tx, ZoneId zone, Action action, ActionStep& step,
+                                 Application& a) {
+  switch (action) {
+    case Action::submit: {
+      const auto item = items_.find(tx, zone, a.item_code);
+      return submit(step, a, item ? item->materials : std::vector<Material>{},
+                    repo_.files(tx, zone, a.id));
+    }
+    case Action::accept:
+      return accept(step, a);
+    case Action::refuse:
+      a.refusal_reason = step.checked.reason;
+      return {};
+    case Action::request_correction:
+      request_correction(step, a);
+      return {};
+    case Action::resubmit:
+      return resubmit(step, a);
+    case Action::extend:
+      return extend(step, a);
+    case Action::approve:
+    case Action::reject:
+      a.decision = action == Action::approve ? Decision::approved : Decision::rejected;
+      a.decision_reason = step.checked.reason;
+      return {};
+    case Action::finish:
+      return finish(step, a, repo_.files(tx, zone, a.id));
+    case Action::review:
+    case Action::withdraw:
+      return {};
+  }
+  return {};
 }
 
 Result<ApplicationFile> ApplicationService::add_file(const Actor& actor, ApplicationId id,
                                                      const FileUpload& upload) {
-  auto type = check_file(upload.file_name, upload.bytes);
-  if (!type) return std::unexpected(type.error());
+  auto type = TRY(check_file(upload.file_name, upload.bytes));
   const Party party = upload.kind == FileKind::result ? Party::officer : Party::applicant;
   // Checked before the bytes are stored, and again in the transaction that records them.
   auto check = [&](store::Tx& tx, bool for_update) -> Result<Application> {
-    auto found = visible(tx, actor, id, for_update);
-    if (!found) return std::unexpected(found.error());
-    if (auto ok = check_party(actor, party, *found); !ok) return std::unexpected(ok.error());
-    if (!takes_files(found->state, upload.kind)) {
+    auto found = TRY(visible(tx, actor, id, for_update));
+    TRY(check_party(actor, party, found));
+    if (!takes_files(found.state, upload.kind)) {
       return std::unexpected(Error::conflict(
           "transition_not_allowed",
           fmt::format("办件处于「{}」, 不能上传{} (files of this kind are not taken now)",
-                      to_label(found->state),
-                      upload.kind == FileKind::result ? "结果文书" : "材料"),
+                      to_label(found.state), upload.kind == FileKind::result ? "结果文书" : "材料"),
           "state"));
     }
     if (upload.kind == FileKind::material) {
-      auto item = items_.find(tx, actor.zone_id, found->item_code);
+      auto item = items_.find(tx, actor.zone_id, found.item_code);
       const bool known = item && std::ranges::any_of(item->materials, [&](const Material& m) {
                            return m.name == upload.material;
                          });
@@ -490,29 +518,25 @@ Result<ApplicationFile> ApplicationService::add_file(const Actor& actor, Applica
             "material"));
       }
     }
-    return *found;
+    return found;
   };
-  if (auto ok = db_.read([&](store::Tx& tx) { return check(tx, false); }); !ok) {
-    return std::unexpected(ok.error());
-  }
-  auto digest = files_.put(upload.bytes);
-  if (!digest) return std::unexpected(digest.error());
+  TRY(db_.read([&](store::Tx& tx) { return check(tx, false); }));
+  auto digest = TRY(files_.put(upload.bytes));
   return db_.write([&](store::Tx& tx) -> Result<ApplicationFile> {
-    auto found = check(tx, true);
-    if (!found) return std::unexpected(found.error());
+    auto found = TRY(check(tx, true));
     ApplicationFile file;
     file.application_id = id;
     file.kind = upload.kind;
     file.material = upload.kind == FileKind::material ? upload.material : std::string();
     file.file_name = upload.file_name;
-    file.content_type = std::string(type->content_type);
+    file.content_type = std::string(type.content_type);
     file.size = std::int64_t(upload.bytes.size());
-    file.sha256 = *digest;
+    file.sha256 = digest;
     file.uploaded_at = clock_.now_ms();
     file.uploader_id = actor.user_id;
     file.uploaded_by = actor.user_name;
     repo_.add_file(tx, actor.zone_id, file);
-    record(tx, actor, *found, *found,
+    record(tx, actor, found, found,
            {0, "upload", "", "", "", "",
             json::serialize(json::object{{"file_id", file.id},
                                          {"kind", to_string(file.kind)},
@@ -526,54 +550,47 @@ Result<ApplicationFile> ApplicationService::add_file(const Actor& actor, Applica
 
 Result<std::pair<ApplicationFile, std::string>> ApplicationService::file(
     const Actor& actor, ApplicationId id, ApplicationFileId file_id) {
-  auto record = db_.read([&](store::Tx& tx) -> Result<ApplicationFile> {
-    auto found = visible(tx, actor, id, false);
-    if (!found) return std::unexpected(found.error());
+  auto record = TRY(db_.read([&](store::Tx& tx) -> Result<ApplicationFile> {
+    TRY(visible(tx, actor, id, false));
     auto file = repo_.file(tx, actor.zone_id, id, file_id);
     if (!file) {
       return std::unexpected(Error::not_found("file_not_found", "文件不存在 (no such file)"));
     }
     return *file;
-  });
-  if (!record) return std::unexpected(record.error());
-  auto bytes = files_.get(record->sha256);
-  if (!bytes) return std::unexpected(bytes.error());
-  if (std::int64_t(bytes->size()) != record->size) {
+  }));
+  auto bytes = TRY(files_.get(record.sha256));
+  if (std::int64_t(bytes.size()) != record.size) {
     return std::unexpected(Error::internal("the stored file does not match its record"));
   }
-  return std::pair{std::move(*record), std::move(*bytes)};
+  return std::pair{std::move(record), std::move(bytes)};
 }
 
 Result<ApplicationView> ApplicationService::remove_file(const Actor& actor, ApplicationId id,
                                                         ApplicationFileId file_id) {
-  auto cal = calendar();
-  if (!cal) return std::unexpected(cal.error());
+  auto cal = TRY(calendar());
   return db_.write([&](store::Tx& tx) -> Result<ApplicationView> {
-    auto found = visible(tx, actor, id, true);
-    if (!found) return std::unexpected(found.error());
-    if (auto ok = check_party(actor, Party::applicant, *found); !ok) {
-      return std::unexpected(ok.error());
-    }
+    auto found = TRY(visible(tx, actor, id, true));
+    TRY(check_party(actor, Party::applicant, found));
     auto file = repo_.file(tx, actor.zone_id, id, file_id);
     if (!file || file->kind != FileKind::material) {
       return std::unexpected(Error::not_found("file_not_found", "文件不存在 (no such file)"));
     }
     // Under correction only what was added for it may go: what was submitted stays on file.
-    const bool removable = found->state == ApplicationState::draft ||
-                           (found->state == ApplicationState::correcting && found->correction &&
-                            file->uploaded_at >= found->correction->requested_at);
+    const bool removable = found.state == ApplicationState::draft ||
+                           (found.state == ApplicationState::correcting && found.correction &&
+                            file->uploaded_at >= found.correction->requested_at);
     if (!removable) {
       return std::unexpected(Error::conflict(
           "transition_not_allowed",
           "已提交的材料不能删除 (materials already submitted cannot be removed)", "state"));
     }
     repo_.remove_file(tx, actor.zone_id, file_id);
-    record(tx, actor, *found, *found,
+    record(tx, actor, found, found,
            {0, "remove_file", "", "", "", "",
             json::serialize(json::object{{"file_id", file->id},
                                          {"material", file->material},
                                          {"file_name", file->file_name}})});
-    return view(tx, actor, **cal, *found);
+    return view(tx, actor, *cal, found);
   });
 }
 
@@ -586,15 +603,13 @@ Result<ApplicationStatistics> ApplicationService::statistics(const Actor& actor,
   const std::string first_month = this_month.substr(0, 4) + "-01";
   if (from.empty()) from = first_month;
   if (to.empty()) to = this_month;
-  auto first = parse_period(from, "from");
-  if (!first) return std::unexpected(first.error());
-  auto last = parse_period(to, "to");
-  if (!last) return std::unexpected(last.error());
-  if (last->index() < first->index()) {
+  auto first = TRY(parse_period(from, "from"));
+  auto last = TRY(parse_period(to, "to"));
+  if (last.index() < first.index()) {
     return std::unexpected(
         Error::invalid("bad_range", "起始月份晚于结束月份 (from is after to)", "from"));
   }
-  if (last->index() - first->index() >= 36) {
+  if (last.index() - first.index() >= 36) {
     return std::unexpected(
         Error::invalid("bad_range", "最多统计 36 个月 (at most 36 months)", "to"));
   }
@@ -631,7 +646,7 @@ Result<ApplicationStatistics> ApplicationService::statistics(const Actor& actor,
 Result<SweepOutcome> ApplicationService::sweep(const Actor& actor) {
   SweepOutcome outcome;
   outcome.today = today();
-  auto done = db_.write([&](store::Tx& tx) -> Status {
+  TRY(db_.write([&](store::Tx& tx) -> Status {
     for (const OverdueCandidate& c : repo_.overdue(tx, outcome.today)) {
       auto found = repo_.find(tx, c.zone_id, c.id, true);
       if (!found) continue;
@@ -657,8 +672,7 @@ Result<SweepOutcome> ApplicationService::sweep(const Actor& actor) {
       }
     }
     return {};
-  });
-  if (!done) return std::unexpected(done.error());
+  }));
   return outcome;
 }
 

@@ -125,7 +125,12 @@ class ApplicationService {
   int warning_days() const { return settings_.warning_days; }
   Date today() const { return china_date(clock_.now_ms()); }
 
+  // One action's working state; public so that the functions for each action can take it.
+  struct ActionStep;
+
  private:
+  // Applies `action` to `a`: one function per action, each with the records it needs.
+  Status apply(store::Tx& tx, ZoneId zone, Action action, ActionStep& step, Application& a);
   // Whether the actor sees every application of the zone (officers, leaders, admins) or only
   // their enterprises' (applicants).
   bool sees_all(const Actor& actor) const;

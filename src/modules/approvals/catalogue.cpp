@@ -269,16 +269,14 @@ Result<ServiceItem> item_from_row(const std::vector<std::string_view>& cells) {
   item.kind = std::string(cell(3));
   item.department = std::string(cell(4));
   item.legal_basis = std::string(cell(5));
-  if (auto ok = whole(6, item.statutory_days); !ok) return std::unexpected(ok.error());
-  if (auto ok = whole(7, item.promised_days); !ok) return std::unexpected(ok.error());
-  if (auto ok = whole(8, item.visits); !ok) return std::unexpected(ok.error());
-  auto fee = parse_yuan(cell(9).empty() ? "0" : cell(9), "fee");
-  if (!fee) return std::unexpected(fee.error());
-  item.fee_fen = *fee;
+  TRY(whole(6, item.statutory_days));
+  TRY(whole(7, item.promised_days));
+  TRY(whole(8, item.visits));
+  auto fee = TRY(parse_yuan(cell(9).empty() ? "0" : cell(9), "fee"));
+  item.fee_fen = fee;
   item.conditions = std::string(cell(10));
-  auto materials = parse_materials(cell(11));
-  if (!materials) return std::unexpected(materials.error());
-  item.materials = std::move(*materials);
+  auto materials = TRY(parse_materials(cell(11)));
+  item.materials = std::move(materials);
   const std::string_view published = cell(12);
   if (published == "是" || published.empty()) {
     item.published = true;
@@ -289,7 +287,7 @@ Result<ServiceItem> item_from_row(const std::vector<std::string_view>& cells) {
         "bad_flag", fmt::format("是否发布须为 是 或 否: \"{}\" (yes or no)", published),
         "published"));
   }
-  if (auto ok = check_item(item); !ok) return std::unexpected(ok.error());
+  TRY(check_item(item));
   return item;
 }
 

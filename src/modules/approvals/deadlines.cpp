@@ -8,11 +8,9 @@ Result<Deadlines> compute_deadlines(const WorkCalendar& calendar, Date accepted_
                                     int promised_days, int statutory_days, int paused_days,
                                     int extension_days) {
   const int added = paused_days + extension_days;
-  auto promised = calendar.add_working_days(accepted_on, promised_days + added);
-  if (!promised) return std::unexpected(promised.error());
-  auto statutory = calendar.add_working_days(accepted_on, statutory_days + added);
-  if (!statutory) return std::unexpected(statutory.error());
-  return Deadlines{*promised, *statutory};
+  auto promised = TRY(calendar.add_working_days(accepted_on, promised_days + added));
+  auto statutory = TRY(calendar.add_working_days(accepted_on, statutory_days + added));
+  return Deadlines{promised, statutory};
 }
 
 Result<Deadlines> compute_deadlines(const WorkCalendar& calendar, const Application& application) {
@@ -89,14 +87,12 @@ Result<Outcome> finishing_outcome(const WorkCalendar& calendar, const Applicatio
   if (!application.accepted_on) {
     return std::unexpected(Error::internal("finishing an application never accepted"));
   }
-  auto deadlines = compute_deadlines(calendar, application);
-  if (!deadlines) return std::unexpected(deadlines.error());
-  auto elapsed = calendar.working_days_between(*application.accepted_on, finished_on);
-  if (!elapsed) return std::unexpected(elapsed.error());
+  auto deadlines = TRY(compute_deadlines(calendar, application));
+  auto elapsed = TRY(calendar.working_days_between(*application.accepted_on, finished_on));
   Outcome outcome;
-  outcome.working_days_taken = std::max(0, *elapsed - application.paused_days);
-  outcome.on_time_promised = finished_on <= deadlines->promised;
-  outcome.on_time_statutory = finished_on <= deadlines->statutory;
+  outcome.working_days_taken = std::max(0, elapsed - application.paused_days);
+  outcome.on_time_promised = finished_on <= deadlines.promised;
+  outcome.on_time_statutory = finished_on <= deadlines.statutory;
   return outcome;
 }
 

@@ -59,7 +59,7 @@ Status check_file_name(std::string_view name) {
 }
 
 Result<FileType> check_file(std::string_view name, std::string_view bytes) {
-  if (auto ok = check_file_name(name); !ok) return std::unexpected(ok.error());
+  TRY(check_file_name(name));
   if (bytes.empty()) {
     return std::unexpected(Error::invalid("empty_file", "文件为空 (the file is empty)", "file"));
   }

@@ -50,9 +50,8 @@ CatalogueFilter filter_of(const RequestContext& ctx) {
 }
 
 Result<ServiceItem> item_of(const RequestContext& ctx) {
-  auto body = http::parse_json_object(ctx.request);
-  if (!body) return std::unexpected(body.error());
-  http::FieldReader fields(*body);
+  auto body = TRY(http::parse_json_object(ctx.request));
+  http::FieldReader fields(body);
   ServiceItem item;
   item.code = ctx.params.at("code");
   item.name = fields.required_string("name", 100);
@@ -67,10 +66,9 @@ Result<ServiceItem> item_of(const RequestContext& ctx) {
   item.conditions = fields.optional_string("conditions", 4000);
   const std::string materials = fields.optional_string("materials", 20000);
   item.published = fields.optional_bool("published").value_or(true);
-  if (auto done = fields.finish(); !done) return std::unexpected(done.error());
-  auto parsed = parse_materials(materials);
-  if (!parsed) return std::unexpected(parsed.error());
-  item.materials = std::move(*parsed);
+  TRY(fields.finish());
+  auto parsed = TRY(parse_materials(materials));
+  item.materials = std::move(parsed);
   return item;
 }
 
@@ -79,22 +77,16 @@ Result<ServiceItem> item_of(const RequestContext& ctx) {
 void register_routes(http::Router& router, CatalogueService& catalogue) {
   router.add(http::Verb::get, "/api/v1/service-items", Access::anyone(),
              [&](const RequestContext& ctx) -> Result<Response> {
-               auto page = ctx.page();
-               if (!page) return std::unexpected(page.error());
-               auto items = catalogue.guide(ctx.query_text("zone"), filter_of(ctx), *page);
-               if (!items) return std::unexpected(items.error());
-               return http::json_response(
-                   http::StatusCode::ok,
-                   http::page_json(*items, [](const ServiceItem& item) { return to_json(item); }));
+               auto page = TRY(ctx.page());
+               return http::ok_page(catalogue.guide(ctx.query_text("zone"), filter_of(ctx), page));
              });
 
   router.add(
       http::Verb::get, "/api/v1/service-items/categories", Access::anyone(),
       [&](const RequestContext& ctx) -> Result<Response> {
-        auto categories = catalogue.categories(ctx.query_text("zone"));
-        if (!categories) return std::unexpected(categories.error());
+        auto categories = TRY(catalogue.categories(ctx.query_text("zone")));
         json::array items;
-        for (const auto& [name, count] : *categories) {
+        for (const auto& [name, count] : categories) {
           items.push_back(json::object{{"name", name}, {"count", count}});
         }
         return http::json_response(http::StatusCode::ok, json::object{{"items", std::move(items)}});
@@ -102,82 +94,74 @@ void register_routes(http::Router& router, CatalogueService& catalogue) {
 
   router.add(http::Verb::get, "/api/v1/service-items/export", keepers(),
              [&](const RequestContext& ctx) -> Result<Response> {
-               auto format = tabular::parse_sheet_format(ctx.query_text("format"));
-               if (!format) return std::unexpected(format.error());
+               auto format = TRY(tabular::parse_sheet_format(ctx.query_text("format")));
                CatalogueFilter filter = filter_of(ctx);
                filter.published_only = false;
                std::vector<std::vector<tabular::Cell>> rows;
                for (PageRequest page{1, PageRequest::kMaxPageSize};; ++page.page) {
-                 auto batch = catalogue.list(ctx.actor(), filter, page);
-                 if (!batch) return std::unexpected(batch.error());
-                 for (const ServiceItem& item : batch->items) {
+                 auto batch = TRY(catalogue.list(ctx.actor(), filter, page));
+                 for (const ServiceItem& item : batch.items) {
                    std::vector<tabular::Cell> row;
                    for (std::string& text : item_to_row(item)) row.push_back({std::move(text)});
                    rows.push_back(std::move(row));
                  }
-                 if (batch->items.empty() || std::int64_t(rows.size()) >= batch->total) break;
+                 if (batch.items.empty() || std::int64_t(rows.size()) >= batch.total) break;
                }
                std::vector<std::string> header;
                for (const auto& column : catalogue_columns()) header.emplace_back(column.heading);
-               auto file = tabular::write_sheet(*format, "办事指南", header, rows);
-               if (!file) return std::unexpected(file.error());
+               auto file = TRY(tabular::write_sheet(format, "办事指南", header, rows));
                return http::file_response(
-                   tabular::content_type(*format),
-                   fmt::format("service-items.{}", tabular::extension(*format)), std::move(*file));
+                   tabular::content_type(format),
+                   fmt::format("service-items.{}", tabular::extension(format)), std::move(file));
              });
 
   router.add(http::Verb::post, std::string(kCatalogueImportPath), Access::only({Role::admin}),
              [&](const RequestContext& ctx) -> Result<Response> {
                std::optional<tabular::Encoding> encoding;
                if (auto text = ctx.query_text("encoding"); !text.empty()) {
-                 auto parsed = tabular::parse_encoding(text);
-                 if (!parsed) return std::unexpected(parsed.error());
-                 encoding = *parsed;
+                 auto parsed = TRY(tabular::parse_encoding(text));
+                 encoding = parsed;
                }
                std::string name(ctx.query_text("name"));
                if (name.empty() || name.size() > 200) name = "upload";
-               auto outcome = catalogue.import(ctx.actor(), ctx.request.body(), encoding, name);
-               if (!outcome) return std::unexpected(outcome.error());
+               auto outcome =
+                   TRY(catalogue.import(ctx.actor(), ctx.request.body(), encoding, name));
                json::array problems;
-               for (const auto& p : outcome->problems) {
+               for (const auto& p : outcome.problems) {
                  problems.push_back(json::object{{"row", p.row},
                                                  {"column", p.column},
                                                  {"value", p.value},
                                                  {"code", p.code},
                                                  {"message", p.message}});
                }
-               json::object result{{"rows", outcome->rows},
-                                   {"imported", outcome->imported},
-                                   {"inserted", outcome->inserted},
-                                   {"updated", outcome->updated},
-                                   {"problem_count", outcome->problem_count},
+               json::object result{{"rows", outcome.rows},
+                                   {"imported", outcome.imported},
+                                   {"inserted", outcome.inserted},
+                                   {"updated", outcome.updated},
+                                   {"problem_count", outcome.problem_count},
                                    {"problems", std::move(problems)}};
-               if (outcome->problem_count > 0) {
+               if (outcome.problem_count > 0) {
                  return http::error_response(
                      Error::invalid("import_rejected",
                                     fmt::format("{} 处错误, 未导入任何事项 ({} problems; nothing "
                                                 "imported)",
-                                                outcome->problem_count, outcome->problem_count),
+                                                outcome.problem_count, outcome.problem_count),
                                     "file"),
                      std::move(result));
                }
                return http::json_response(http::StatusCode::ok, result);
              });
 
-  router.add(http::Verb::get, "/api/v1/service-items/{code}", Access::anyone(),
-             [&](const RequestContext& ctx) -> Result<Response> {
-               auto item = catalogue.guide_item(ctx.query_text("zone"), ctx.params.at("code"));
-               if (!item) return std::unexpected(item.error());
-               return http::json_response(http::StatusCode::ok, to_json(*item));
-             });
+  router.add(
+      http::Verb::get, "/api/v1/service-items/{code}", Access::anyone(),
+      [&](const RequestContext& ctx) -> Result<Response> {
+        return http::ok_json(catalogue.guide_item(ctx.query_text("zone"), ctx.params.at("code")));
+      });
 
   router.add(http::Verb::put, "/api/v1/service-items/{code}", keepers(),
              [&](const RequestContext& ctx) -> Result<Response> {
-               auto item = item_of(ctx);
-               if (!item) return std::unexpected(item.error());
-               auto saved = catalogue.save(ctx.actor(), *item);
-               if (!saved) return std::unexpected(saved.error());
-               return http::json_response(http::StatusCode::ok, to_json(*saved));
+               auto item = TRY(item_of(ctx));
+               return http::ok_json(catalogue.save(ctx.actor(), item));
              });
 }
 

@@ -38,9 +38,8 @@ Result<ZoneId> CatalogueService::zone_id(std::string_view zone_code) {
     return std::unexpected(
         Error::invalid("missing_field", "请指明园区 (zone is required)", "zone"));
   }
-  auto zones = accounts_.list_zones();
-  if (!zones) return std::unexpected(zones.error());
-  for (const auto& zone : *zones) {
+  auto zones = TRY(accounts_.list_zones());
+  for (const auto& zone : zones) {
     if (zone.code == zone_code) return zone.id;
   }
   return std::unexpected(
@@ -49,21 +48,19 @@ Result<ZoneId> CatalogueService::zone_id(std::string_view zone_code) {
 
 Result<Page<ServiceItem>> CatalogueService::guide(std::string_view zone_code,
                                                   const CatalogueFilter& filter, PageRequest page) {
-  auto zone = zone_id(zone_code);
-  if (!zone) return std::unexpected(zone.error());
+  auto zone = TRY(zone_id(zone_code));
   CatalogueFilter published = filter;
   published.published_only = true;
   return db_.read([&](store::Tx& tx) -> Result<Page<ServiceItem>> {
-    return repo_.list(tx, *zone, published, page);
+    return repo_.list(tx, zone, published, page);
   });
 }
 
 Result<ServiceItem> CatalogueService::guide_item(std::string_view zone_code,
                                                  std::string_view code) {
-  auto zone = zone_id(zone_code);
-  if (!zone) return std::unexpected(zone.error());
+  auto zone = TRY(zone_id(zone_code));
   return db_.read([&](store::Tx& tx) -> Result<ServiceItem> {
-    auto item = repo_.find(tx, *zone, code);
+    auto item = repo_.find(tx, zone, code);
     if (!item || !item->published) {
       return std::unexpected(
           Error::not_found("service_item_not_found", "办事事项不存在 (no such service item)"));
@@ -74,10 +71,9 @@ Result<ServiceItem> CatalogueService::guide_item(std::string_view zone_code,
 
 Result<std::vector<std::pair<std::string, std::int64_t>>> CatalogueService::categories(
     std::string_view zone_code) {
-  auto zone = zone_id(zone_code);
-  if (!zone) return std::unexpected(zone.error());
+  auto zone = TRY(zone_id(zone_code));
   return db_.read([&](store::Tx& tx) -> Result<std::vector<std::pair<std::string, std::int64_t>>> {
-    return repo_.categories(tx, *zone, true);
+    return repo_.categories(tx, zone, true);
   });
 }
 
@@ -89,7 +85,7 @@ Result<Page<ServiceItem>> CatalogueService::list(const Actor& actor, const Catal
 }
 
 Result<ServiceItem> CatalogueService::save(const Actor& actor, const ServiceItem& input) {
-  if (auto ok = check_item(input); !ok) return std::unexpected(ok.error());
+  TRY(check_item(input));
   ServiceItem item = input;
   item.updated_at = clock_.now_ms();
   return db_.write([&](store::Tx& tx) -> Result<ServiceItem> {
@@ -106,16 +102,14 @@ Result<CatalogueImport> CatalogueService::import(const Actor& actor, std::string
                                                  std::optional<tabular::Encoding> encoding,
                                                  std::string_view source) {
   const std::string digest = sha256_hex(bytes);
-  auto opened = tabular::open_table(std::move(bytes), encoding);
-  if (!opened) return std::unexpected(opened.error());
-  tabular::TableReader& table = **opened;
+  auto opened = TRY(tabular::open_table(std::move(bytes), encoding));
+  tabular::TableReader& table = *opened;
   std::vector<std::string> cells;
-  auto header = table.next(cells);
-  if (!header) return std::unexpected(header.error());
+  auto header = TRY(table.next(cells));
   const auto& columns = catalogue_columns();
   std::vector<std::string> missing;
   std::vector<std::size_t> at(columns.size(), SIZE_MAX);
-  if (*header) {
+  if (header) {
     for (std::size_t i = 0; i < cells.size(); ++i) {
       for (std::size_t c = 0; c < columns.size(); ++c) {
         const std::string_view heading = trim_blanks(cells[i]);
@@ -126,7 +120,7 @@ Result<CatalogueImport> CatalogueService::import(const Actor& actor, std::string
   for (std::size_t c = 0; c < columns.size(); ++c) {
     if (at[c] == SIZE_MAX) missing.emplace_back(columns[c].heading);
   }
-  if (!*header || !missing.empty()) {
+  if (!header || !missing.empty()) {
     return std::unexpected(
         Error::invalid("import_header",
                        fmt::format("表头不符合模板, 缺少 [{}] (the header lacks [{}])",
@@ -139,9 +133,8 @@ Result<CatalogueImport> CatalogueService::import(const Actor& actor, std::string
   std::unordered_set<std::string> codes;
   std::vector<std::string_view> row_cells(columns.size());
   for (;;) {
-    auto more = table.next(cells);
-    if (!more) return std::unexpected(more.error());
-    if (!*more) break;
+    auto more = TRY(table.next(cells));
+    if (!more) break;
     bool blank = true;
     for (const std::string& cell : cells) blank = blank && trim_blanks(cell).empty();
     if (blank) continue;
@@ -181,7 +174,7 @@ Result<CatalogueImport> CatalogueService::import(const Actor& actor, std::string
   if (outcome.problem_count > 0) return outcome;
 
   const EpochMs now = clock_.now_ms();
-  auto saved = db_.write([&](store::Tx& tx) -> Status {
+  TRY(db_.write([&](store::Tx& tx) -> Status {
     for (ServiceItem& item : items) {
       item.updated_at = now;
       const bool existed = repo_.find(tx, actor.zone_id, item.code).has_value();
@@ -195,8 +188,7 @@ Result<CatalogueImport> CatalogueService::import(const Actor& actor, std::string
                                                               {"inserted", outcome.inserted},
                                                               {"updated", outcome.updated}})});
     return {};
-  });
-  if (!saved) return std::unexpected(saved.error());
+  }));
   outcome.imported = true;
   return outcome;
 }

@@ -34,11 +34,9 @@ void register_routes(http::Router& router, AuditService& audit) {
 
   router.add(http::Verb::get, "/api/v1/audit", Access::only({Role::admin}),
              [&audit](const RequestContext& ctx) -> Result<Response> {
-               auto page = ctx.page();
-               if (!page) return std::unexpected(page.error());
-               auto records = audit.list(ctx.actor(), *page);
-               if (!records) return std::unexpected(records.error());
-               json::object body = http::page_json(*records, record_json);
+               auto page = TRY(ctx.page());
+               auto records = TRY(audit.list(ctx.actor(), page));
+               json::object body = http::page_json(records, record_json);
                for (auto& item : body["items"].as_array()) {
                  item.as_object()["zone"] = ctx.actor().zone_code;
                }
@@ -47,12 +45,11 @@ void register_routes(http::Router& router, AuditService& audit) {
 
   router.add(http::Verb::get, "/api/v1/audit/verify", Access::only({Role::admin}),
              [&audit](const RequestContext&) -> Result<Response> {
-               auto report = audit.verify();
-               if (!report) return std::unexpected(report.error());
-               json::object body{{"ok", report->ok}, {"rows", report->rows}};
-               if (!report->ok) {
-                 body["first_bad_seq"] = *report->first_bad_seq;
-                 body["reason"] = report->reason;
+               auto report = TRY(audit.verify());
+               json::object body{{"ok", report.ok}, {"rows", report.rows}};
+               if (!report.ok) {
+                 body["first_bad_seq"] = report.first_bad_seq;
+                 body["reason"] = report.reason;
                }
                return http::json_response(http::StatusCode::ok, body);
              });

@@ -14,10 +14,9 @@ Result<std::shared_ptr<const WorkCalendar>> CalendarService::load() {
   if (!calendar) {
     return std::unexpected(Error::internal("shipped calendar: " + calendar.error().message));
   }
-  auto imported = db_.read(
-      [&](store::Tx& tx) -> Result<std::vector<std::string>> { return repo_.imported(tx); });
-  if (!imported) return std::unexpected(imported.error());
-  for (const std::string& text : *imported) {
+  auto imported = TRY(db_.read(
+      [&](store::Tx& tx) -> Result<std::vector<std::string>> { return repo_.imported(tx); }));
+  for (const std::string& text : imported) {
     auto year = WorkCalendar::parse(text);
     if (!year)
       return std::unexpected(Error::internal("imported calendar: " + year.error().message));
@@ -29,28 +28,25 @@ Result<std::shared_ptr<const WorkCalendar>> CalendarService::load() {
 Result<std::shared_ptr<const WorkCalendar>> CalendarService::current() {
   std::lock_guard lock(mutex_);
   if (!current_) {
-    auto loaded = load();
-    if (!loaded) return std::unexpected(loaded.error());
-    current_ = std::move(*loaded);
+    auto loaded = TRY(load());
+    current_ = std::move(loaded);
   }
   return current_;
 }
 
 Result<std::vector<int>> CalendarService::import(const Actor& actor, const std::string& text) {
-  auto update = WorkCalendar::parse(text);
-  if (!update) return std::unexpected(update.error());
-  const std::vector<int> years = update->years();
+  auto update = TRY(WorkCalendar::parse(text));
+  const std::vector<int> years = update.years();
   if (years.empty()) {
     return std::unexpected(
         Error::invalid("calendar_empty", "文件中没有声明任何年份 (no year declared)", "calendar"));
   }
-  auto before = current();
-  if (!before) return std::unexpected(before.error());
-  auto saved = db_.write([&](store::Tx& tx) -> Status {
+  TRY(current());
+  TRY(db_.write([&](store::Tx& tx) -> Status {
     for (int year : years) {
       // Each year is stored as its own text, so that a later import of one year replaces
       // that year alone.
-      const std::string year_text = update->year_text(year);
+      const std::string year_text = update.year_text(year);
       repo_.save_year(tx, year, year_text, clock_.now_ms());
       boost::json::object after{{"year", year}};
       audit_.append(tx, actor,
@@ -58,8 +54,7 @@ Result<std::vector<int>> CalendarService::import(const Actor& actor, const std::
                      boost::json::serialize(after)});
     }
     return {};
-  });
-  if (!saved) return std::unexpected(saved.error());
+  }));
   std::lock_guard lock(mutex_);
   current_.reset();
   return years;

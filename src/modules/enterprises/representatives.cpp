@@ -81,9 +81,7 @@ RepresentativeService::RepresentativeService(store::Database& db, const Represen
 
 Result<std::vector<Representative>> RepresentativeService::list(const Actor& actor,
                                                                 EnterpriseId enterprise) {
-  if (auto found = enterprises_.get(actor, enterprise); !found) {
-    return std::unexpected(found.error());
-  }
+  TRY(enterprises_.get(actor, enterprise));
   return db_.read([&](store::Tx& tx) -> Result<std::vector<Representative>> {
     return repo_.list(tx, actor.zone_id, enterprise);
   });
@@ -92,11 +90,9 @@ Result<std::vector<Representative>> RepresentativeService::list(const Actor& act
 Result<std::vector<Representative>> RepresentativeService::grant(const Actor& actor,
                                                                  EnterpriseId enterprise,
                                                                  std::string_view user_name) {
-  auto found = enterprises_.get(actor, enterprise);
-  if (!found) return std::unexpected(found.error());
-  auto user = accounts_.find_zone_user(actor, user_name);
-  if (!user) return std::unexpected(user.error());
-  if (std::ranges::find(user->roles, Role::enterprise_user) == user->roles.end()) {
+  auto found = TRY(enterprises_.get(actor, enterprise));
+  auto user = TRY(accounts_.find_zone_user(actor, user_name));
+  if (std::ranges::find(user.roles, Role::enterprise_user) == user.roles.end()) {
     return std::unexpected(Error::invalid(
         "not_enterprise_user",
         fmt::format("{} 不是企业办事人, 请先授予 enterprise_user 角色 (the user does not hold the "
@@ -106,11 +102,11 @@ Result<std::vector<Representative>> RepresentativeService::grant(const Actor& ac
   }
   return db_.write([&](store::Tx& tx) -> Result<std::vector<Representative>> {
     repo_.insert(tx, actor.zone_id, enterprise,
-                 {user->id, user->name, user->display_name, clock_.now_ms()});
+                 {user.id, user.name, user.display_name, clock_.now_ms()});
     audit_.append(tx, actor,
                   {"enterprise.representative_grant", "enterprise", std::to_string(enterprise), "",
                    boost::json::serialize(
-                       boost::json::object{{"user", user->name}, {"enterprise", found->name}})});
+                       boost::json::object{{"user", user.name}, {"enterprise", found.name}})});
     return repo_.list(tx, actor.zone_id, enterprise);
   });
 }
@@ -118,19 +114,17 @@ Result<std::vector<Representative>> RepresentativeService::grant(const Actor& ac
 Result<std::vector<Representative>> RepresentativeService::revoke(const Actor& actor,
                                                                   EnterpriseId enterprise,
                                                                   std::string_view user_name) {
-  auto found = enterprises_.get(actor, enterprise);
-  if (!found) return std::unexpected(found.error());
-  auto user = accounts_.find_zone_user(actor, user_name);
-  if (!user) return std::unexpected(user.error());
+  auto found = TRY(enterprises_.get(actor, enterprise));
+  auto user = TRY(accounts_.find_zone_user(actor, user_name));
   return db_.write([&](store::Tx& tx) -> Result<std::vector<Representative>> {
-    if (!repo_.remove(tx, actor.zone_id, enterprise, user->id)) {
+    if (!repo_.remove(tx, actor.zone_id, enterprise, user.id)) {
       return std::unexpected(Error::not_found(
           "not_representative", "该用户不是此企业的办事人 (the user does not represent it)"));
     }
     audit_.append(tx, actor,
                   {"enterprise.representative_revoke", "enterprise", std::to_string(enterprise),
                    boost::json::serialize(
-                       boost::json::object{{"user", user->name}, {"enterprise", found->name}}),
+                       boost::json::object{{"user", user.name}, {"enterprise", found.name}}),
                    ""});
     return repo_.list(tx, actor.zone_id, enterprise);
   });
@@ -143,10 +137,9 @@ Result<std::vector<EnterpriseId>> RepresentativeService::enterprise_ids(const Ac
 }
 
 Result<std::vector<RepresentedEnterprise>> RepresentativeService::represented(const Actor& actor) {
-  auto ids = enterprise_ids(actor);
-  if (!ids) return std::unexpected(ids.error());
+  auto ids = TRY(enterprise_ids(actor));
   std::vector<RepresentedEnterprise> out;
-  for (EnterpriseId id : *ids) {
+  for (EnterpriseId id : ids) {
     auto found = enterprises_.get(actor, id);
     if (found) out.push_back({found->id, found->uscc, found->name});
   }
@@ -154,9 +147,8 @@ Result<std::vector<RepresentedEnterprise>> RepresentativeService::represented(co
 }
 
 Status RepresentativeService::check_represents(const Actor& actor, EnterpriseId enterprise) {
-  auto ids = enterprise_ids(actor);
-  if (!ids) return std::unexpected(ids.error());
-  if (std::ranges::find(*ids, enterprise) == ids->end()) {
+  auto ids = TRY(enterprise_ids(actor));
+  if (std::ranges::find(ids, enterprise) == ids.end()) {
     return std::unexpected(Error{ErrorKind::forbidden, "not_representative",
                                  "您不是该企业的办事人 (you do not represent this enterprise)",
                                  "enterprise_id"});

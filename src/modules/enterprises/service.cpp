@@ -82,7 +82,7 @@ Status check_chain(const Chain& chain) {
 
 Result<Chain> EnterpriseService::add_chain(const Actor& actor, const Chain& input) {
   Chain chain{0, trim_text(input.code), trim_text(input.name)};
-  if (auto valid = check_chain(chain); !valid) return std::unexpected(valid.error());
+  TRY(check_chain(chain));
   return db_.write([&](store::Tx& tx) -> Result<Chain> {
     for (const Chain& other : repo_.list_chains(tx, actor.zone_id)) {
       if (other.code == chain.code || other.name == chain.name) {
@@ -101,7 +101,7 @@ Result<Chain> EnterpriseService::add_chain(const Actor& actor, const Chain& inpu
 
 Result<Chain> EnterpriseService::update_chain(const Actor& actor, const Chain& input) {
   Chain chain{input.id, trim_text(input.code), trim_text(input.name)};
-  if (auto valid = check_chain(chain); !valid) return std::unexpected(valid.error());
+  TRY(check_chain(chain));
   return db_.write([&](store::Tx& tx) -> Result<Chain> {
     auto before = repo_.find_chain(tx, actor.zone_id, chain.id);
     if (!before) return std::unexpected(Error::not_found("chain_not_found", "产业链不存在"));
@@ -124,9 +124,8 @@ Result<Chain> EnterpriseService::update_chain(const Actor& actor, const Chain& i
 Result<EnterpriseDraft> EnterpriseService::checked(store::Tx& tx, ZoneId zone,
                                                    const EnterpriseDraft& input) const {
   EnterpriseDraft draft = input;
-  auto uscc = Uscc::parse(draft.uscc);
-  if (!uscc) return std::unexpected(uscc.error());
-  draft.uscc = uscc->text();
+  auto uscc = TRY(Uscc::parse(draft.uscc));
+  draft.uscc = uscc.text();
   draft.name = trim_text(draft.name);
   draft.legal_representative = trim_text(draft.legal_representative);
   draft.address = trim_text(draft.address);
@@ -139,28 +138,17 @@ Result<EnterpriseDraft> EnterpriseService::checked(store::Tx& tx, ZoneId zone,
   for (char& c : draft.listed_exchange) {
     if (c >= 'a' && c <= 'z') c = char(c - 'a' + 'A');
   }
-  if (auto ok = check_text(draft.name, "name", "企业名称", 2, 100); !ok)
-    return std::unexpected(ok.error());
-  if (auto ok = check_text(draft.legal_representative, "legal_representative", "法定代表人", 1, 50);
-      !ok) {
-    return std::unexpected(ok.error());
-  }
-  if (auto ok = check_text(draft.address, "address", "注册地址", 0, 200); !ok) {
-    return std::unexpected(ok.error());
-  }
-  if (auto ok = validate_division_code(draft.division_code, "division_code"); !ok) {
-    return std::unexpected(ok.error());
-  }
-  if (auto ok = industries_.validate(draft.industry_code); !ok) return std::unexpected(ok.error());
+  TRY(check_text(draft.name, "name", "企业名称", 2, 100));
+  TRY(check_text(draft.legal_representative, "legal_representative", "法定代表人", 1, 50));
+  TRY(check_text(draft.address, "address", "注册地址", 0, 200));
+  TRY(validate_division_code(draft.division_code, "division_code"));
+  TRY(industries_.validate(draft.industry_code));
   if (draft.chain_id && !repo_.find_chain(tx, zone, *draft.chain_id)) {
     return std::unexpected(
         Error::invalid("chain_unknown", "产业链不存在 (no such industrial chain)", "chain_id"));
   }
-  if (auto ok = check_text(draft.high_tech_certificate, "high_tech_certificate",
-                           "高新技术企业证书编号", 0, 40);
-      !ok) {
-    return std::unexpected(ok.error());
-  }
+  TRY(check_text(draft.high_tech_certificate, "high_tech_certificate", "高新技术企业证书编号", 0,
+                 40));
   if (!draft.high_tech_certificate.empty() && !draft.high_tech_expires_on) {
     return std::unexpected(Error::invalid(
         "missing_field", "请填写高新技术企业证书有效期 (certificate expiry is required)",
@@ -181,17 +169,12 @@ Result<EnterpriseDraft> EnterpriseService::checked(store::Tx& tx, ZoneId zone,
                              " (use SSE, SZSE, BSE, HKEX, NASDAQ, NYSE, LSE, SGX, TSE or NEEQ)",
                          "listed_exchange"));
     }
-    if (auto ok = check_text(draft.listed_ticker, "listed_ticker", "股票代码", 1, 12); !ok) {
-      return std::unexpected(ok.error());
-    }
+    TRY(check_text(draft.listed_ticker, "listed_ticker", "股票代码", 1, 12));
   } else if (!draft.listed_ticker.empty()) {
     return std::unexpected(Error::invalid(
         "missing_field", "请填写上市交易所 (a ticker needs its exchange)", "listed_exchange"));
   }
-  if (auto ok = check_text(draft.global500_group, "global500_group", "世界500强集团名称", 0, 100);
-      !ok) {
-    return std::unexpected(ok.error());
-  }
+  TRY(check_text(draft.global500_group, "global500_group", "世界500强集团名称", 0, 100));
   // 10 million mu is more land than Zhejiang province has.
   if (draft.land_area_centimu < 0 || draft.land_area_centimu > 1'000'000'000) {
     return std::unexpected(
@@ -207,17 +190,16 @@ Result<EnterpriseDraft> EnterpriseService::checked(store::Tx& tx, ZoneId zone,
 
 Result<Enterprise> EnterpriseService::create_in(store::Tx& tx, const Actor& actor,
                                                 const EnterpriseDraft& input) {
-  auto draft = checked(tx, actor.zone_id, input);
-  if (!draft) return std::unexpected(draft.error());
-  if (repo_.find_by_uscc(tx, actor.zone_id, draft->uscc)) {
+  auto draft = TRY(checked(tx, actor.zone_id, input));
+  if (repo_.find_by_uscc(tx, actor.zone_id, draft.uscc)) {
     return std::unexpected(Error::conflict(
         "uscc_duplicate",
         "该统一社会信用代码的企业已登记 (an enterprise with this credit code exists): " +
-            draft->uscc,
+            draft.uscc,
         "uscc"));
   }
   Enterprise enterprise;
-  static_cast<EnterpriseDraft&>(enterprise) = *draft;
+  static_cast<EnterpriseDraft&>(enterprise) = draft;
   enterprise.zone_id = actor.zone_id;
   enterprise.name_initials = initials_(enterprise.name);
   enterprise.created_at = enterprise.updated_at = clock_.now_ms();
@@ -259,17 +241,16 @@ Result<Enterprise> EnterpriseService::update(const Actor& actor, EnterpriseId id
   return db_.write([&](store::Tx& tx) -> Result<Enterprise> {
     auto before = repo_.find(tx, actor.zone_id, id, today());
     if (!before) return std::unexpected(not_found());
-    auto draft = checked(tx, actor.zone_id, input);
-    if (!draft) return std::unexpected(draft.error());
-    if (auto other = repo_.find_by_uscc(tx, actor.zone_id, draft->uscc); other && *other != id) {
+    auto draft = TRY(checked(tx, actor.zone_id, input));
+    if (auto other = repo_.find_by_uscc(tx, actor.zone_id, draft.uscc); other && *other != id) {
       return std::unexpected(Error::conflict(
           "uscc_duplicate",
           "该统一社会信用代码的企业已登记 (an enterprise with this credit code exists): " +
-              draft->uscc,
+              draft.uscc,
           "uscc"));
     }
     Enterprise enterprise = *before;
-    static_cast<EnterpriseDraft&>(enterprise) = *draft;
+    static_cast<EnterpriseDraft&>(enterprise) = draft;
     enterprise.name_initials = initials_(enterprise.name);
     enterprise.updated_at = clock_.now_ms();
     repo_.update(tx, actor.zone_id, enterprise);
@@ -388,8 +369,8 @@ Status EnterpriseService::check_figures(const MonthlyFigures& f) {
 
 Result<MonthlyReport> EnterpriseService::save_report(const Actor& actor, EnterpriseId id,
                                                      Period period, const MonthlyFigures& figures) {
-  if (auto ok = check_period(period); !ok) return std::unexpected(ok.error());
-  if (auto ok = check_figures(figures); !ok) return std::unexpected(ok.error());
+  TRY(check_period(period));
+  TRY(check_figures(figures));
   return db_.write([&](store::Tx& tx) -> Result<MonthlyReport> {
     if (!repo_.find(tx, actor.zone_id, id, today())) return std::unexpected(not_found());
     auto before = repo_.find_report(tx, actor.zone_id, id, period);

@@ -10,17 +10,10 @@
 #include "core/clock.hpp"
 #include "core/money.hpp"
 #include "core/period.hpp"
+#include "modules/indicators/model.hpp"
 #include "store/database.hpp"
 
 namespace jingkai::indicators {
-
-// The city's above-scale industrial output for January up to `period` (累计), as published
-// by the city's statistics bureau.
-struct CityTotal {
-  Period period;
-  Fen above_scale_output_ytd_fen = 0;
-  EpochMs updated_at = 0;
-};
 
 class IndicatorRepo {
  public:

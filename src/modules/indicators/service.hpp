@@ -3,7 +3,6 @@
 // with the query that lists the records it is made of (drill-down).
 #pragma once
 
-#include <boost/json.hpp>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -11,6 +10,7 @@
 #include "core/actor.hpp"
 #include "core/clock.hpp"
 #include "modules/enterprises/service.hpp"
+#include "modules/indicators/model.hpp"
 #include "modules/indicators/repo.hpp"
 #include "store/audit_log.hpp"
 #include "store/database.hpp"
@@ -29,7 +29,7 @@ class IndicatorService {
 
   // The dashboard of the actor's zone for `period` (default: the latest period reported).
   // Computed once per version of the zone's statistics and kept until the next change.
-  Result<boost::json::object> dashboard(const Actor& actor, std::optional<Period> period);
+  Result<Dashboard> dashboard(const Actor& actor, std::optional<Period> period);
 
   Result<enterprises::EnterpriseService::Ranking> ranking(const Actor& actor, Period from,
                                                           Period to, std::string_view order,
@@ -39,7 +39,7 @@ class IndicatorService {
   Result<std::vector<CityTotal>> city_totals(const Actor& actor);
 
  private:
-  Result<boost::json::object> compute(const Actor& actor, Period period);
+  Result<Dashboard> compute(const Actor& actor, Period period);
 
   store::Database& db_;
   const IndicatorRepo& repo_;
@@ -49,7 +49,7 @@ class IndicatorService {
 
   struct Cached {
     std::int64_t version = 0;
-    std::shared_ptr<const boost::json::object> figures;
+    std::shared_ptr<const Dashboard> figures;
   };
   std::mutex mutex_;
   std::map<std::pair<ZoneId, int>, Cached> cache_;  // by (zone, period index)
