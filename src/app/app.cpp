@@ -14,6 +14,7 @@
 #include "modules/calendar/routes.hpp"
 #include "modules/enterprises/routes.hpp"
 #include "modules/indicators/routes.hpp"
+#include "app/schema_history.hpp"
 #include "store/migrations.hpp"
 
 namespace jingkai::app {
@@ -71,7 +72,7 @@ Result<std::unique_ptr<App>> App::open(const AppOptions& options, const Clock& c
   if (!pinyin_text) return std::unexpected(pinyin_text.error());
   auto pinyin = PinyinIndex::parse(*pinyin_text);
   if (!pinyin) return std::unexpected(pinyin.error());
-  if (auto migrated = store::migrate(**db); !migrated) return std::unexpected(migrated.error());
+  TRY(store::migrate(**db, schema_history()));
   return std::unique_ptr<App>(new App(options, clock, std::move(*db),
                                       std::make_unique<IndustryCatalog>(std::move(*industries)),
                                       std::make_unique<PinyinIndex>(std::move(*pinyin))));

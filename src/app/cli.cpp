@@ -31,6 +31,7 @@
 #include "orbit/passes.hpp"
 #include "orbit/time_scales.hpp"
 #include "orbit/verification_output.hpp"
+#include "app/schema_history.hpp"
 #include "store/migrations.hpp"
 
 namespace jingkai::app {
@@ -110,7 +111,7 @@ int run_cli(int argc, char** argv, std::istream& in, std::ostream& out, std::ost
   migrate->callback([&] {
     auto db = store::Database::open(migrate_data.db, 1);
     if (!db) return void(status = report(err, db.error()));
-    auto state = store::migrate(**db);
+    auto state = store::migrate(**db, schema_history());
     if (!state) return void(status = report(err, state.error()));
     out << "schema version " << state->before << " -> " << state->after << "\n";
   });

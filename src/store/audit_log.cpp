@@ -6,21 +6,6 @@
 
 namespace jingkai::store {
 
-std::vector<std::string_view> AuditLog::schema() {
-  return {
-      "CREATE TABLE audit_log ("
-      " seq BIGINT PRIMARY KEY, at BIGINT NOT NULL, zone_id BIGINT NOT NULL,"
-      " actor TEXT NOT NULL, action TEXT NOT NULL, entity TEXT NOT NULL,"
-      " entity_id TEXT NOT NULL, before_json TEXT NOT NULL, after_json TEXT NOT NULL,"
-      " prev_hash TEXT NOT NULL, hash TEXT NOT NULL)",
-      "CREATE INDEX audit_log_zone ON audit_log (zone_id, seq)",
-      // The chain's head: last sequence number and hash. Every append updates this one row,
-      // which both serialises concurrent writers and lets verify notice a removed tail.
-      "CREATE TABLE audit_head (id INTEGER PRIMARY KEY, seq BIGINT NOT NULL, hash TEXT NOT NULL)",
-      "INSERT INTO audit_head (id, seq, hash) VALUES (1, 0, '')",
-  };
-}
-
 std::string AuditLog::chain_hash(const AuditRecord& r) {
   // Length-prefixed fields, so that no shift of characters between fields keeps the hash.
   std::string text;

@@ -1,6 +1,7 @@
 // Migrations: the schema's history, applied forward only, in order, at start.
 #pragma once
 
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -10,19 +11,20 @@
 
 namespace jingkai::store {
 
-// One step of the schema. Statements are written once for both dialects; `{id}` stands for
-// an auto-assigned 64-bit primary key column type, which the two spell differently.
+// One step of the schema: its DDL as each database takes it (the two spell some types
+// differently, e.g. an auto-assigned key). The text is literal and, once applied anywhere,
+// never changes: the list of steps is the schema's history, assembled by the application
+// (app/schema_history.hpp), since only it knows which modules' tables exist.
 struct Migration {
   int version;
   std::string_view name;
-  std::vector<std::string_view> statements;
+  std::span<const std::string_view> sqlite;
+  std::span<const std::string_view> postgresql;
+
+  std::span<const std::string_view> statements(Dialect dialect) const {
+    return dialect == Dialect::sqlite ? sqlite : postgresql;
+  }
 };
-
-// The product's migrations, in order. Each module contributes its own DDL.
-const std::vector<Migration>& all_migrations();
-
-// The SQL of one statement for a dialect.
-std::string render(std::string_view statement, Dialect dialect);
 
 struct SchemaState {
   int before = 0;  // version found
@@ -32,7 +34,6 @@ struct SchemaState {
 // Applies every migration newer than the database's version, each in its own transaction.
 // A database whose version is newer than this binary knows is refused, untouched.
 Result<SchemaState> migrate(Database& db, const std::vector<Migration>& migrations);
-inline Result<SchemaState> migrate(Database& db) { return migrate(db, all_migrations()); }
 
 Result<int> schema_version(Database& db);
 

@@ -5,23 +5,6 @@
 
 namespace jingkai::accounts {
 
-std::vector<std::string_view> AccountRepo::schema() {
-  return {
-      "CREATE TABLE zones (id {id}, code TEXT NOT NULL UNIQUE, name TEXT NOT NULL,"
-      " created_at BIGINT NOT NULL)",
-      "CREATE TABLE users (id {id}, name TEXT NOT NULL UNIQUE, display_name TEXT NOT NULL,"
-      " password_hash TEXT NOT NULL, created_at BIGINT NOT NULL)",
-      "CREATE TABLE memberships (user_id BIGINT NOT NULL REFERENCES users (id),"
-      " zone_id BIGINT NOT NULL REFERENCES zones (id), role TEXT NOT NULL,"
-      " PRIMARY KEY (user_id, zone_id, role))",
-      "CREATE INDEX memberships_zone ON memberships (zone_id, user_id)",
-      // Sessions and API tokens; only a hash of the secret is stored.
-      "CREATE TABLE credentials (token_hash TEXT PRIMARY KEY, kind TEXT NOT NULL,"
-      " user_id BIGINT NOT NULL REFERENCES users (id), zone_id BIGINT NOT NULL REFERENCES zones"
-      " (id), label TEXT NOT NULL, created_at BIGINT NOT NULL, expires_at BIGINT NOT NULL)",
-  };
-}
-
 ZoneId AccountRepo::insert_zone(store::Tx& tx, const Zone& zone, EpochMs now) const {
   long long id = 0;
   const long long created = now;

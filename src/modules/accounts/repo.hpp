@@ -21,8 +21,6 @@ struct StoredUser {
 
 class AccountRepo {
  public:
-  static std::vector<std::string_view> schema();
-
   ZoneId insert_zone(store::Tx& tx, const Zone& zone, EpochMs now) const;
   std::optional<Zone> find_zone(store::Tx& tx, std::string_view code) const;
   std::vector<Zone> list_zones(store::Tx& tx) const;

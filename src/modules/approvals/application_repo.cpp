@@ -290,55 +290,6 @@ bool is_application_sort(std::string_view sort) {
   return false;
 }
 
-std::vector<std::string_view> ApplicationRepo::schema() {
-  return {
-      "CREATE TABLE applications (id {id}, zone_id BIGINT NOT NULL REFERENCES zones (id),"
-      " number TEXT NOT NULL, item_code TEXT NOT NULL, item_name TEXT NOT NULL,"
-      " category TEXT NOT NULL, department TEXT NOT NULL, statutory_days INTEGER NOT NULL,"
-      " promised_days INTEGER NOT NULL, enterprise_id BIGINT NOT NULL,"
-      " enterprise_name TEXT NOT NULL, applicant_id BIGINT NOT NULL,"
-      " applicant_name TEXT NOT NULL, contact_name TEXT NOT NULL, contact_phone TEXT NOT NULL,"
-      " note TEXT NOT NULL, state TEXT NOT NULL, open INTEGER NOT NULL,"
-      " decision TEXT NOT NULL, decision_reason TEXT NOT NULL, refusal_reason TEXT NOT NULL,"
-      " created_at BIGINT NOT NULL, submitted_at BIGINT NOT NULL, updated_at BIGINT NOT NULL,"
-      " submitted_on TEXT NOT NULL, accepted_on TEXT NOT NULL, finished_on TEXT NOT NULL,"
-      " correction_requested_at BIGINT NOT NULL, correction_requested_on TEXT NOT NULL,"
-      " correction_items TEXT NOT NULL, correction_reason TEXT NOT NULL,"
-      " correction_resubmitted_on TEXT NOT NULL, correction_resume_state TEXT NOT NULL,"
-      " extension_days INTEGER NOT NULL, extension_reason TEXT NOT NULL,"
-      " extension_approver TEXT NOT NULL, extension_on TEXT NOT NULL,"
-      " paused_days INTEGER NOT NULL, promised_deadline TEXT NOT NULL,"
-      " statutory_deadline TEXT NOT NULL, queue_order TEXT NOT NULL,"
-      " promised_overdue INTEGER NOT NULL, statutory_overdue INTEGER NOT NULL,"
-      " in_zone INTEGER NOT NULL, working_days_taken INTEGER NOT NULL,"
-      " on_time_promised INTEGER NOT NULL, on_time_statutory INTEGER NOT NULL)",
-      // The officers' queue: open ones by promised deadline. State and deadline ride along so
-      // that a flag's count is read from the index alone (bench/approvals: 200 ms -> 10 ms at
-      // a million applications).
-      "CREATE INDEX applications_queue ON applications (zone_id, open, queue_order, id, state,"
-      " promised_deadline)",
-      // One state's applications (those under correction sort last in the queue).
-      "CREATE INDEX applications_state ON applications (zone_id, state, queue_order, id)",
-      "CREATE INDEX applications_enterprise ON applications (zone_id, enterprise_id, id)",
-      "CREATE INDEX applications_submitted ON applications (zone_id, submitted_on)",
-      "CREATE INDEX applications_finished ON applications (zone_id, finished_on)",
-      "CREATE INDEX applications_number ON applications (zone_id, number)",
-      "CREATE TABLE application_files (id {id}, zone_id BIGINT NOT NULL,"
-      " application_id BIGINT NOT NULL REFERENCES applications (id), kind TEXT NOT NULL,"
-      " material TEXT NOT NULL, file_name TEXT NOT NULL, content_type TEXT NOT NULL,"
-      " size BIGINT NOT NULL, sha256 TEXT NOT NULL, uploaded_at BIGINT NOT NULL,"
-      " uploader_id BIGINT NOT NULL, uploaded_by TEXT NOT NULL)",
-      "CREATE INDEX application_files_application ON application_files (application_id, id)",
-      "CREATE TABLE application_events (id {id}, zone_id BIGINT NOT NULL,"
-      " application_id BIGINT NOT NULL REFERENCES applications (id), at BIGINT NOT NULL,"
-      " action TEXT NOT NULL, actor TEXT NOT NULL, from_state TEXT NOT NULL,"
-      " to_state TEXT NOT NULL, reason TEXT NOT NULL, details TEXT NOT NULL)",
-      "CREATE INDEX application_events_application ON application_events (application_id, id)",
-      "CREATE TABLE application_versions (zone_id BIGINT PRIMARY KEY REFERENCES zones (id),"
-      " version BIGINT NOT NULL)",
-  };
-}
-
 void ApplicationRepo::insert(store::Tx& tx, ZoneId zone, Application& application) const {
   ApplicationRow row;
   row.set(application);

@@ -60,8 +60,6 @@ struct OverdueCandidate {
 
 class ApplicationRepo {
  public:
-  static std::vector<std::string_view> schema();
-
   // Inserts the application and gives it its id and number (the submission day's date
   // and the id, e.g. 20260928000042).
   void insert(store::Tx& tx, ZoneId zone, Application& application) const;

@@ -50,20 +50,6 @@ struct ItemRow {
 
 }  // namespace
 
-std::vector<std::string_view> ServiceItemRepo::schema() {
-  return {
-      // Materials are kept in the text form of the catalogue's spreadsheet: they are read
-      // and written with their item, never queried on their own.
-      "CREATE TABLE service_items (id {id}, zone_id BIGINT NOT NULL REFERENCES zones (id),"
-      " code TEXT NOT NULL, name TEXT NOT NULL, category TEXT NOT NULL, kind TEXT NOT NULL,"
-      " department TEXT NOT NULL, legal_basis TEXT NOT NULL, statutory_days INTEGER NOT NULL,"
-      " promised_days INTEGER NOT NULL, visits INTEGER NOT NULL, fee_fen BIGINT NOT NULL,"
-      " conditions TEXT NOT NULL, materials TEXT NOT NULL, published INTEGER NOT NULL,"
-      " updated_at BIGINT NOT NULL, UNIQUE (zone_id, code))",
-      "CREATE INDEX service_items_category ON service_items (zone_id, category, code)",
-  };
-}
-
 ServiceItemId ServiceItemRepo::save(store::Tx& tx, ZoneId zone, const ServiceItem& item) const {
   const long long zone_id = zone, statutory = item.statutory_days, promised = item.promised_days,
                   visits = item.visits, fee = item.fee_fen, published = item.published ? 1 : 0,

@@ -13,8 +13,6 @@ namespace jingkai::approvals {
 
 class ServiceItemRepo {
  public:
-  static std::vector<std::string_view> schema();
-
   // Inserts the item, or replaces the one with its code; returns its id.
   ServiceItemId save(store::Tx& tx, ZoneId zone, const ServiceItem& item) const;
   std::optional<ServiceItem> find(store::Tx& tx, ZoneId zone, std::string_view code) const;

@@ -2,13 +2,6 @@
 
 namespace jingkai::calendar {
 
-std::vector<std::string_view> CalendarRepo::schema() {
-  return {
-      "CREATE TABLE calendar_years (year INTEGER PRIMARY KEY, text TEXT NOT NULL,"
-      " imported_at BIGINT NOT NULL)",
-  };
-}
-
 std::vector<std::string> CalendarRepo::imported(store::Tx& tx) const {
   std::vector<std::string> texts;
   std::string text;

@@ -12,8 +12,6 @@ namespace jingkai::calendar {
 
 class CalendarRepo {
  public:
-  static std::vector<std::string_view> schema();
-
   // Every imported year's text (the file format of data/holidays-cn.txt), oldest import first.
   std::vector<std::string> imported(store::Tx& tx) const;
   // Stores one year's text, replacing an earlier import of that year.

@@ -51,8 +51,6 @@ struct EnterpriseTotal {
 
 class EnterpriseRepo {
  public:
-  static std::vector<std::string_view> schema();
-
   ChainId insert_chain(store::Tx& tx, ZoneId zone, const Chain& chain) const;
   bool update_chain(store::Tx& tx, ZoneId zone, const Chain& chain) const;
   std::vector<Chain> list_chains(store::Tx& tx, ZoneId zone) const;

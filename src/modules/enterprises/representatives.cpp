@@ -7,17 +7,6 @@
 
 namespace jingkai::enterprises {
 
-std::vector<std::string_view> RepresentativeRepo::schema() {
-  return {
-      "CREATE TABLE enterprise_representatives (zone_id BIGINT NOT NULL REFERENCES zones (id),"
-      " enterprise_id BIGINT NOT NULL REFERENCES enterprises (id), user_id BIGINT NOT NULL,"
-      " user_name TEXT NOT NULL, display_name TEXT NOT NULL, granted_at BIGINT NOT NULL,"
-      " PRIMARY KEY (enterprise_id, user_id))",
-      "CREATE INDEX enterprise_representatives_user ON enterprise_representatives (zone_id,"
-      " user_id)",
-  };
-}
-
 std::vector<Representative> RepresentativeRepo::list(store::Tx& tx, ZoneId zone,
                                                      EnterpriseId enterprise) const {
   std::vector<Representative> out;

@@ -32,7 +32,6 @@ struct RepresentedEnterprise {
 // The only SQL about representatives.
 class RepresentativeRepo {
  public:
-  static std::vector<std::string_view> schema();
   std::vector<Representative> list(store::Tx& tx, ZoneId zone, EnterpriseId enterprise) const;
   void insert(store::Tx& tx, ZoneId zone, EnterpriseId enterprise, const Representative& r) const;
   bool remove(store::Tx& tx, ZoneId zone, EnterpriseId enterprise, UserId user) const;

@@ -2,14 +2,6 @@
 
 namespace jingkai::indicators {
 
-std::vector<std::string_view> IndicatorRepo::schema() {
-  return {
-      "CREATE TABLE city_totals (zone_id BIGINT NOT NULL REFERENCES zones (id),"
-      " period INTEGER NOT NULL, above_scale_output_ytd_fen BIGINT NOT NULL,"
-      " updated_at BIGINT NOT NULL, PRIMARY KEY (zone_id, period))",
-  };
-}
-
 void IndicatorRepo::save_city_total(store::Tx& tx, ZoneId zone, const CityTotal& total) const {
   const long long zone_id = zone, period = total.period.index(),
                   value = total.above_scale_output_ytd_fen, at = total.updated_at;

@@ -17,8 +17,6 @@ namespace jingkai::indicators {
 
 class IndicatorRepo {
  public:
-  static std::vector<std::string_view> schema();
-
   void save_city_total(store::Tx& tx, ZoneId zone, const CityTotal& total) const;
   std::optional<CityTotal> find_city_total(store::Tx& tx, ZoneId zone, Period period) const;
   std::vector<CityTotal> city_totals(store::Tx& tx, ZoneId zone) const;
