@@ -307,4 +307,18 @@ std::vector<std::string> item_to_row(const ServiceItem& item) {
           item.published ? "是" : "否"};
 }
 
+Result<std::string> export_catalogue(const std::vector<ServiceItem>& items,
+                                     tabular::SheetFormat format) {
+  std::vector<std::string> header;
+  for (const auto& column : catalogue_columns()) header.emplace_back(column.heading);
+  std::vector<std::vector<tabular::Cell>> rows;
+  rows.reserve(items.size());
+  for (const ServiceItem& item : items) {
+    std::vector<tabular::Cell> row;
+    for (std::string& text : item_to_row(item)) row.push_back({std::move(text)});
+    rows.push_back(std::move(row));
+  }
+  return tabular::write_sheet(format, "办事指南", header, rows);
+}
+
 }  // namespace jingkai::approvals

@@ -8,6 +8,7 @@
 
 #include "core/error.hpp"
 #include "modules/approvals/model.hpp"
+#include "tabular/sheet_file.hpp"
 
 namespace jingkai::approvals {
 
@@ -34,5 +35,9 @@ const std::vector<CatalogueColumn>& catalogue_columns();
 // column's key as the field.
 Result<ServiceItem> item_from_row(const std::vector<std::string_view>& cells);
 std::vector<std::string> item_to_row(const ServiceItem& item);
+
+// The guide as a spreadsheet that imports back: the template's header, one row per item.
+Result<std::string> export_catalogue(const std::vector<ServiceItem>& items,
+                                     tabular::SheetFormat format);
 
 }  // namespace jingkai::approvals

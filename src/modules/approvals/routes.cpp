@@ -97,19 +97,9 @@ void register_routes(http::Router& router, CatalogueService& catalogue) {
                auto format = TRY(tabular::parse_sheet_format(ctx.query_text("format")));
                CatalogueFilter filter = filter_of(ctx);
                filter.published_only = false;
-               std::vector<std::vector<tabular::Cell>> rows;
-               for (PageRequest page{1, PageRequest::kMaxPageSize};; ++page.page) {
-                 auto batch = TRY(catalogue.list(ctx.actor(), filter, page));
-                 for (const ServiceItem& item : batch.items) {
-                   std::vector<tabular::Cell> row;
-                   for (std::string& text : item_to_row(item)) row.push_back({std::move(text)});
-                   rows.push_back(std::move(row));
-                 }
-                 if (batch.items.empty() || std::int64_t(rows.size()) >= batch.total) break;
-               }
-               std::vector<std::string> header;
-               for (const auto& column : catalogue_columns()) header.emplace_back(column.heading);
-               auto file = TRY(tabular::write_sheet(format, "办事指南", header, rows));
+               auto items = TRY(all_pages<ServiceItem>(
+                   [&](PageRequest page) { return catalogue.list(ctx.actor(), filter, page); }));
+               auto file = TRY(export_catalogue(items, format));
                return http::file_response(
                    tabular::content_type(format),
                    fmt::format("service-items.{}", tabular::extension(format)), std::move(file));
