@@ -16,7 +16,7 @@ using http::Response;
 
 Access keepers() { return Access::only({Role::admin, Role::approval_officer}); }
 
-json::object to_json(const ServiceItem& item) {
+json::object item_json(const ServiceItem& item) {
   json::array materials;
   for (const Material& m : item.materials) {
     materials.push_back(json::object{{"name", m.name},
@@ -78,7 +78,8 @@ void register_routes(http::Router& router, CatalogueService& catalogue) {
   router.add(http::Verb::get, "/api/v1/service-items", Access::anyone(),
              [&](const RequestContext& ctx) -> Result<Response> {
                auto page = TRY(ctx.page());
-               return http::ok_page(catalogue.guide(ctx.query_text("zone"), filter_of(ctx), page));
+               return http::ok_page(catalogue.guide(ctx.query_text("zone"), filter_of(ctx), page),
+                                    item_json);
              });
 
   router.add(
@@ -142,16 +143,16 @@ void register_routes(http::Router& router, CatalogueService& catalogue) {
                return http::json_response(http::StatusCode::ok, result);
              });
 
-  router.add(
-      http::Verb::get, "/api/v1/service-items/{code}", Access::anyone(),
-      [&](const RequestContext& ctx) -> Result<Response> {
-        return http::ok_json(catalogue.guide_item(ctx.query_text("zone"), ctx.params.at("code")));
-      });
+  router.add(http::Verb::get, "/api/v1/service-items/{code}", Access::anyone(),
+             [&](const RequestContext& ctx) -> Result<Response> {
+               return http::ok_json(
+                   catalogue.guide_item(ctx.query_text("zone"), ctx.params.at("code")), item_json);
+             });
 
   router.add(http::Verb::put, "/api/v1/service-items/{code}", keepers(),
              [&](const RequestContext& ctx) -> Result<Response> {
                auto item = TRY(item_of(ctx));
-               return http::ok_json(catalogue.save(ctx.actor(), item));
+               return http::ok_json(catalogue.save(ctx.actor(), item), item_json);
              });
 }
 

@@ -48,7 +48,7 @@ void register_routes(http::Router& router, AuditService& audit) {
                auto report = TRY(audit.verify());
                json::object body{{"ok", report.ok}, {"rows", report.rows}};
                if (!report.ok) {
-                 body["first_bad_seq"] = report.first_bad_seq;
+                 body["first_bad_seq"] = *report.first_bad_seq;
                  body["reason"] = report.reason;
                }
                return http::json_response(http::StatusCode::ok, body);
