@@ -1,15 +1,10 @@
-// SatelliteGrid: the propagation along the grid with the batch propagator's vector kernel,
-// the bounds that let a station skip what it cannot see, and the Earth's angle between the
-// grid's instants for the refinements.
+// SatelliteGrid::fill: the propagation along the grid with the batch propagator's vector
+// kernel, turned to ITRF, and the bounds that let a station skip what it cannot see.
 #include "orbit/pass_grid.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <limits>
-#include <numbers>
-
-#include "orbit/frames.hpp"
-#include "orbit/time_scales.hpp"
 
 namespace jingkai::orbit::pass_detail {
 namespace {
@@ -115,53 +110,6 @@ bool SatelliteGrid::fill(const Sgp4& satellite, const JulianDate& start, double 
           (speed_bound_km_s * speed_bound_km_s / lowest_radius_km + accel_bound_km_s2) * eighth);
   angular_step_rad = speed_bound_km_s / lowest_radius_km * spacing_s;
   return true;
-}
-
-void SatelliteGrid::itrf_between(const StateVector* teme, const double* t, std::size_t count,
-                                 StateVector* out, const JulianDate& start,
-                                 const EarthOrientation& earth_orientation) const {
-  double c0 = 0.0, s0 = 0.0, theta0 = 0.0;
-  for (std::size_t i = 0; i < count; ++i) {
-    const double x = t[i] / spacing_s;
-    const auto k = std::min(whole_part(x), steps - 1);
-    double turned = theta[k + 1] - theta[k];
-    if (turned < 0.0) turned += 2.0 * std::numbers::pi;
-    const double expected = kEarthRotationRate * spacing_s;
-    if (!(std::abs(turned - expected) < 1e-6)) {
-      out[i] = teme_to_itrf(teme[i], add_seconds(start, t[i]), earth_orientation);
-      continue;
-    }
-    const double angle = theta[k] + (x - static_cast<double>(k)) * turned;
-    double c, s;
-    const double delta = angle - theta0;
-    if (i > 0 && std::abs(delta) < 1e-3 && c0 != 0.0) {
-      const double delta2 = delta * delta;
-      const double cos_delta = 1.0 - 0.5 * delta2;
-      const double sin_delta = delta * (1.0 - delta2 / 6.0);
-      c = c0 * cos_delta - s0 * sin_delta;
-      s = s0 * cos_delta + c0 * sin_delta;
-    } else {
-      c = std::cos(angle);
-      s = std::sin(angle);
-      c0 = c;
-      s0 = s;
-      theta0 = angle;
-    }
-    out[i] = rotate_to_itrf(teme[i], c, s, orientation[k]);
-  }
-}
-
-StateVector SatelliteGrid::rotate_to_itrf(const StateVector& teme, double c, double s,
-                                          const EarthOrientationParameters& p) {
-  const Vector3& r = teme.position_km;
-  const Vector3& v = teme.velocity_km_s;
-  const double omega = earth_rotation_rate(p.length_of_day_excess_s);
-  StateVector pef;
-  pef.position_km = {c * r[0] + s * r[1], -s * r[0] + c * r[1], r[2]};
-  pef.velocity_km_s = Vector3{c * v[0] + s * v[1], -s * v[0] + c * v[1], v[2]} -
-                      Vector3{-omega * pef.position_km[1], omega * pef.position_km[0], 0.0};
-  if (p.polar_motion_x_arcsec == 0.0 && p.polar_motion_y_arcsec == 0.0) return pef;
-  return pef_to_itrf(pef, p.polar_motion_x_arcsec, p.polar_motion_y_arcsec);
 }
 
 }  // namespace jingkai::orbit::pass_detail

@@ -8,14 +8,17 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <numbers>
 #include <optional>
 #include <vector>
 
 #include "orbit/batch.hpp"
 #include "orbit/earth_orientation.hpp"
+#include "orbit/frames.hpp"
 #include "orbit/julian_date.hpp"
 #include "orbit/pass_search.hpp"
 #include "orbit/sgp4.hpp"
+#include "orbit/time_scales.hpp"
 #include "orbit/vector3.hpp"
 
 namespace jingkai::orbit::pass_detail {
@@ -103,12 +106,52 @@ struct SatelliteGrid {
   // so apart): one sine and cosine for all, the others' by the angle-sum formulas with the
   // small angle's series (its first omitted term below 1e-20 there).
   void itrf_between(const StateVector* teme, const double* t, std::size_t count, StateVector* out,
-                    const JulianDate& start, const EarthOrientation& earth_orientation) const;
+                    const JulianDate& start, const EarthOrientation& earth_orientation) const {
+    double c0 = 0.0, s0 = 0.0, theta0 = 0.0;
+    for (std::size_t i = 0; i < count; ++i) {
+      const double x = t[i] / spacing_s;
+      const auto k = std::min(whole_part(x), steps - 1);
+      double turned = theta[k + 1] - theta[k];
+      if (turned < 0.0) turned += 2.0 * std::numbers::pi;
+      const double expected = kEarthRotationRate * spacing_s;
+      if (!(std::abs(turned - expected) < 1e-6)) {
+        out[i] = teme_to_itrf(teme[i], add_seconds(start, t[i]), earth_orientation);
+        continue;
+      }
+      const double angle = theta[k] + (x - static_cast<double>(k)) * turned;
+      double c, s;
+      const double delta = angle - theta0;
+      if (i > 0 && std::abs(delta) < 1e-3 && c0 != 0.0) {
+        const double delta2 = delta * delta;
+        const double cos_delta = 1.0 - 0.5 * delta2;
+        const double sin_delta = delta * (1.0 - delta2 / 6.0);
+        c = c0 * cos_delta - s0 * sin_delta;
+        s = s0 * cos_delta + c0 * sin_delta;
+      } else {
+        c = std::cos(angle);
+        s = std::sin(angle);
+        c0 = c;
+        s0 = s;
+        theta0 = angle;
+      }
+      out[i] = rotate_to_itrf(teme[i], c, s, orientation[k]);
+    }
+  }
 
   // TEME to ITRF by the Earth's angle (GMST of UT1; its cosine and sine) and its orientation
   // `p`: the arithmetic of frames.cpp's teme_to_itrf.
   static StateVector rotate_to_itrf(const StateVector& teme, double c, double s,
-                                    const EarthOrientationParameters& p);
+                                    const EarthOrientationParameters& p) {
+    const Vector3& r = teme.position_km;
+    const Vector3& v = teme.velocity_km_s;
+    const double omega = earth_rotation_rate(p.length_of_day_excess_s);
+    StateVector pef;
+    pef.position_km = {c * r[0] + s * r[1], -s * r[0] + c * r[1], r[2]};
+    pef.velocity_km_s = Vector3{c * v[0] + s * v[1], -s * v[0] + c * v[1], v[2]} -
+                        Vector3{-omega * pef.position_km[1], omega * pef.position_km[0], 0.0};
+    if (p.polar_motion_x_arcsec == 0.0 && p.polar_motion_y_arcsec == 0.0) return pef;
+    return pef_to_itrf(pef, p.polar_motion_x_arcsec, p.polar_motion_y_arcsec);
+  }
 
   std::vector<double> theta;                            // GMST of UT1 at each instant
   std::vector<EarthOrientationParameters> orientation;  // at each instant
