@@ -8,8 +8,9 @@
 // search's speed rests on the compiler inlining the refinements' helpers into one another and
 // the grid's looks into its sweep, as it did when one file held both searches with internal
 // linkage. Declared here and defined in pass_search.cpp, the refinements ran 5 % slower in
-// bench/orbit_passes_bench (GCC 12 no longer inlined functions it saw called from several
-// places). So each search's file compiles its own copy of what it uses.
+// bench/orbit_passes_bench: with external linkage GCC 12 stops inlining a function called from
+// several places at max-inline-insns-single, where it inlined the same function with internal
+// linkage. So each search's file compiles its own copy of what it uses.
 #pragma once
 
 #include <cmath>
