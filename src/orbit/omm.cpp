@@ -1,6 +1,6 @@
 // The keyword table, the builder every OMM reader ends in, the epoch text and the
 // conversions to and from Tle. The encodings' readers and writers are in omm_kvn.cpp,
-// omm_xml.cpp, omm_json.cpp and omm_csv.cpp.
+// omm_xml.cpp, omm_json.cpp and omm_csv.cpp; the checks of a whole Omm in omm_validate.cpp.
 #include "orbit/omm.hpp"
 
 #include <fmt/format.h>
@@ -12,57 +12,14 @@
 #include <map>
 
 #include "orbit/omm_fields.hpp"
+#include "orbit/omm_keys.hpp"
 
 namespace jingkai::orbit {
 namespace omm_detail {
 namespace {
 
-constexpr int kMaxNoradCatId = 999999999;     // the catalogue's 9-digit numbers
 constexpr int kMaxTleCatalogNumber = 339999;  // Z9999 in Alpha-5
 constexpr std::int64_t kMicrosecondsPerDay = 86'400'000'000;
-
-enum class Key {
-  kVersion,
-  kCreationDate,
-  kOriginator,
-  kObjectName,
-  kObjectId,
-  kCenterName,
-  kRefFrame,
-  kTimeSystem,
-  kMeanElementTheory,
-  kEpoch,
-  kMeanMotion,
-  kEccentricity,
-  kInclination,
-  kRaOfAscNode,
-  kArgOfPericenter,
-  kMeanAnomaly,
-  kEphemerisType,
-  kClassificationType,
-  kNoradCatId,
-  kElementSetNo,
-  kRevAtEpoch,
-  kBstar,
-  kMeanMotionDot,
-  kMeanMotionDdot,
-};
-
-enum class Kind { kText, kTime, kDecimal, kInteger };
-
-struct KeySpec {
-  Key key;
-  std::string_view name;
-  Section section;
-  Kind kind;
-  std::string_view unit;
-  bool mandatory_standard;
-  bool mandatory_catalogue;
-  // Where the value goes (the one that fits `kind`; the epoch and classification are special).
-  double Omm::*decimal = nullptr;
-  int Omm::*integer = nullptr;
-  std::string Omm::*text = nullptr;
-};
 
 // Header and metadata: mandatory in KVN and XML; the catalogues' flat forms name only the
 // object.
@@ -128,8 +85,6 @@ const KeySpec* find_key(std::string_view name) {
   }
   return nullptr;
 }
-
-const KeySpec& spec_of(Key key) { return kKeys[static_cast<int>(key)]; }
 
 // Keywords of the standard that an SGP4 element set does not need: read and dropped.
 bool is_dropped_keyword(std::string_view name) {
@@ -322,108 +277,9 @@ std::expected<void, ParseError> set_value(Omm& omm, const KeySpec& spec, const F
   return {};
 }
 
-// The keyword at fault in an error of find_invalid_value, for locating it.
-struct Problem {
-  Key key;
-  ParseError error;
-};
-
-std::optional<Problem> find_problem(const Omm& omm, KeyPolicy policy) {
-  auto problem = [](Key key, std::string code, std::string message) {
-    return Problem{key, ParseError{0, 0, std::move(code), std::move(message)}};
-  };
-  auto bad_text = [&](Key key, std::string_view text) -> std::optional<Problem> {
-    if (is_printable_ascii(text) && trim(text) == text) return std::nullopt;
-    return problem(key, "omm_text",
-                   fmt::format("{} must be printable ASCII on one line, without blanks around it",
-                               spec_of(key).name));
-  };
-  if (policy == KeyPolicy::kStandard) {
-    if (omm.version != "2.0" && omm.version != "3.0") {
-      return problem(
-          Key::kVersion, "omm_version",
-          fmt::format("CCSDS_OMM_VERS \"{}\" is not read; 2.0 and 3.0 are", omm.version));
-    }
-    if (!parse_omm_epoch(omm.creation_date)) {
-      return problem(Key::kCreationDate, "omm_epoch",
-                     fmt::format("CREATION_DATE \"{}\" is not a CCSDS time", omm.creation_date));
-    }
-    if (omm.originator.empty()) return problem(Key::kOriginator, "omm_text", "ORIGINATOR is empty");
-    if (auto p = bad_text(Key::kOriginator, omm.originator)) return p;
-    for (const std::string& comment : omm.comments) {
-      if (!is_printable_ascii(comment) || trim(comment) != comment) {
-        return problem(Key::kVersion, "omm_text",
-                       "a COMMENT must be printable ASCII on one line, without blanks around it");
-      }
-    }
-  }
-  if (auto p = bad_text(Key::kObjectName, omm.object_name)) return p;
-  if (auto p = bad_text(Key::kObjectId, omm.object_id)) return p;
-  auto expect = [&](Key key, const std::string& value,
-                    std::string_view wanted) -> std::optional<Problem> {
-    if (value == wanted) return std::nullopt;
-    return problem(key, "omm_metadata",
-                   fmt::format("{} \"{}\" is not read: an SGP4 element set has {}",
-                               spec_of(key).name, value, wanted));
-  };
-  if (omm.mean_element_theory != "SGP4") {
-    return problem(Key::kMeanElementTheory, "omm_mean_element_theory",
-                   fmt::format("MEAN_ELEMENT_THEORY \"{}\" is not read; only SGP4 element sets "
-                               "(SGP4 or SGP/SGP4) are",
-                               omm.mean_element_theory));
-  }
-  if (auto p = expect(Key::kCenterName, omm.center_name, "EARTH")) return p;
-  if (auto p = expect(Key::kRefFrame, omm.ref_frame, "TEME")) return p;
-  if (auto p = expect(Key::kTimeSystem, omm.time_system, "UTC")) return p;
-  if (!format_omm_epoch(omm.epoch)) {
-    return problem(Key::kEpoch, "omm_epoch",
-                   "EPOCH must be a Julian day at 0h (ending in .5) of the years 1-9999 and a "
-                   "fraction in [0, 1)");
-  }
-  if (!(omm.mean_motion > 0.0) || !std::isfinite(omm.mean_motion)) {
-    return problem(
-        Key::kMeanMotion, "omm_mean_motion",
-        fmt::format("MEAN_MOTION {} rev/day must be greater than zero", omm.mean_motion));
-  }
-  if (!(omm.eccentricity >= 0.0 && omm.eccentricity < 1.0)) {
-    return problem(Key::kEccentricity, "omm_eccentricity",
-                   fmt::format("ECCENTRICITY {} is outside [0, 1): not an elliptical orbit",
-                               omm.eccentricity));
-  }
-  auto angle = [&](Key key, double value, double max) -> std::optional<Problem> {
-    if (value >= 0.0 && value <= max) return std::nullopt;
-    return problem(key, "omm_range",
-                   fmt::format("{} {} is outside 0-{} degrees", spec_of(key).name, value, max));
-  };
-  if (auto p = angle(Key::kInclination, omm.inclination_deg, 180.0)) return p;
-  if (auto p = angle(Key::kRaOfAscNode, omm.ra_of_asc_node_deg, 360.0)) return p;
-  if (auto p = angle(Key::kArgOfPericenter, omm.arg_of_pericenter_deg, 360.0)) return p;
-  if (auto p = angle(Key::kMeanAnomaly, omm.mean_anomaly_deg, 360.0)) return p;
-  auto range = [&](Key key, std::int64_t value, std::int64_t max) -> std::optional<Problem> {
-    if (value >= 0 && value <= max) return std::nullopt;
-    return problem(key, "omm_range",
-                   fmt::format("{} {} is outside 0-{}", spec_of(key).name, value, max));
-  };
-  if (auto p = range(Key::kEphemerisType, omm.ephemeris_type, 9)) return p;
-  const char classification = omm.classification_type;
-  if (classification != 'U' && classification != 'C' && classification != 'S') {
-    return problem(Key::kClassificationType, "omm_classification",
-                   "CLASSIFICATION_TYPE must be U, C or S");
-  }
-  if (auto p = range(Key::kNoradCatId, omm.norad_cat_id, kMaxNoradCatId)) return p;
-  if (auto p = range(Key::kElementSetNo, omm.element_set_no, 9999)) return p;
-  if (auto p = range(Key::kRevAtEpoch, omm.rev_at_epoch, kMaxNoradCatId)) return p;
-  auto finite = [&](Key key, double value) -> std::optional<Problem> {
-    if (std::isfinite(value)) return std::nullopt;
-    return problem(key, "omm_number", fmt::format("{} is not a finite number", spec_of(key).name));
-  };
-  if (auto p = finite(Key::kBstar, omm.bstar)) return p;
-  if (auto p = finite(Key::kMeanMotionDot, omm.mean_motion_dot)) return p;
-  if (auto p = finite(Key::kMeanMotionDdot, omm.mean_motion_ddot)) return p;
-  return std::nullopt;
-}
-
 }  // namespace
+
+const KeySpec& spec_of(Key key) { return kKeys[static_cast<int>(key)]; }
 
 std::string_view trim(std::string_view text) {
   const auto first = text.find_first_not_of(" \t");
@@ -520,21 +376,6 @@ std::expected<Omm, ParseError> build_omm(const Message& message, KeyPolicy polic
     return std::unexpected(std::move(error));
   }
   return omm;
-}
-
-std::optional<ParseError> find_invalid_value(const Omm& omm, KeyPolicy policy) {
-  if (auto problem = find_problem(omm, policy)) return problem->error;
-  return std::nullopt;
-}
-
-std::expected<void, ParseError> check_writable(const Omm& omm, std::size_t index,
-                                               KeyPolicy policy) {
-  if (auto error = find_invalid_value(omm, policy)) {
-    return std::unexpected(
-        ParseError{0, 0, "omm_unwritable",
-                   fmt::format("OMM {} ({}): {}", index + 1, error->code, error->message)});
-  }
-  return {};
 }
 
 std::string format_number(double value) { return fmt::format("{}", value); }

@@ -59,6 +59,21 @@ bool finite(const MeanElements& e) {
          std::isfinite(e.mean_anomaly) && std::isfinite(e.mean_motion);
 }
 
+// The drag terms of third to fifth order in time (d2-d4, t3cof-t5cof) that sgp4init adds for
+// a near-earth orbit whose perigee is 220 km or more; `ao` the semi-major axis, `tsi` and
+// `sfour` the atmosphere's terms as initialise computes them.
+void set_higher_order_drag(Sgp4Terms& c, double ao, double tsi, double sfour) {
+  const double cc1sq = c.cc1 * c.cc1;
+  c.d2 = 4.0 * ao * tsi * cc1sq;
+  const double temp = c.d2 * tsi * c.cc1 / 3.0;
+  c.d3 = (17.0 * ao + sfour) * temp;
+  c.d4 = 0.5 * temp * ao * tsi * (221.0 * ao + 31.0 * sfour) * c.cc1;
+  c.t3cof = c.d2 + 2.0 * cc1sq;
+  c.t4cof = 0.25 * (3.0 * c.d3 + c.cc1 * (12.0 * c.d2 + 10.0 * cc1sq));
+  c.t5cof = 0.2 * (3.0 * c.d4 + 12.0 * c.cc1 * c.d3 + 6.0 * c.d2 * c.d2 +
+                   15.0 * cc1sq * (2.0 * c.d2 + cc1sq));
+}
+
 // Everything sgp4init computes; `epoch` in days since 1949 December 31 0h UT.
 Sgp4Terms initialise(const MeanElements& elements, double epoch, const Sgp4Options& options) {
   Sgp4Terms c;
@@ -171,17 +186,7 @@ Sgp4Terms initialise(const MeanElements& elements, double epoch, const Sgp4Optio
     c.deep = sgp4_detail::init_deep_space(c, epoch);
   }
 
-  if (!c.simplified) {
-    const double cc1sq = c.cc1 * c.cc1;
-    c.d2 = 4.0 * ao * tsi * cc1sq;
-    const double temp = c.d2 * tsi * c.cc1 / 3.0;
-    c.d3 = (17.0 * ao + sfour) * temp;
-    c.d4 = 0.5 * temp * ao * tsi * (221.0 * ao + 31.0 * sfour) * c.cc1;
-    c.t3cof = c.d2 + 2.0 * cc1sq;
-    c.t4cof = 0.25 * (3.0 * c.d3 + c.cc1 * (12.0 * c.d2 + 10.0 * cc1sq));
-    c.t5cof = 0.2 * (3.0 * c.d4 + 12.0 * c.cc1 * c.d3 + 6.0 * c.d2 * c.d2 +
-                     15.0 * cc1sq * (2.0 * c.d2 + cc1sq));
-  }
+  if (!c.simplified) set_higher_order_drag(c, ao, tsi, sfour);
   return c;
 }
 

@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 """Write passes.csv: Skyfield's find_events for a few LEO satellites over four stations across
-seven days, for skyfield_passes_tests.cpp.
+seven days, for skyfield_passes_test.cpp.
 
 Run with Debian's python3 and python3-skyfield (installed with --no-install-recommends, see
 make_reference.py):

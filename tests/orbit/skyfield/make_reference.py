@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Write reference.txt: Skyfield's view of a few satellites, for skyfield_reference_tests.cpp.
+"""Write reference.txt: Skyfield's view of a few satellites, for skyfield_reference_test.cpp.
 
 Run with Debian's python3 and its python3-skyfield (install it with
 `apt-get install --no-install-recommends python3-skyfield`: the recommends pull a Boost

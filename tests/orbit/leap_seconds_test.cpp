@@ -1,4 +1,6 @@
 // The leap-second table: the built-in copy, the shipped file, run-time tables and their errors.
+#include "orbit/leap_seconds.hpp"
+
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -6,7 +8,6 @@
 #include <sstream>
 
 #include "orbit/iso8601.hpp"
-#include "orbit/leap_seconds.hpp"
 
 namespace jingkai::orbit {
 namespace {

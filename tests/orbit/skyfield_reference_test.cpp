@@ -201,7 +201,7 @@ TEST_F(SkyfieldReference, ItrfVelocitiesAgreeWithinHalfAMillimetrePerSecond) {
 
 TEST_F(SkyfieldReference, GeodeticCoordinatesAgreeWithinSkyfieldsOwnConvergence) {
   // Skyfield stops its latitude iteration after three steps, ~2e-8° (2 mm) short of where
-  // it converges; this library iterates to the last bits (see geodetic_tests.cpp). The
+  // it converges; this library iterates to the last bits (see geodetic_test.cpp). The
   // longitudes of the EOP blocks differ by s′ (~8e-10°).
   for (const ReferenceBlock& block : reference().blocks) {
     for (const ReferenceState& s : block.states) {

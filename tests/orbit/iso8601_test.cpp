@@ -1,9 +1,9 @@
 // ISO 8601 UTC timestamps: what the CLI reads and writes.
+#include "orbit/iso8601.hpp"
+
 #include <gtest/gtest.h>
 
 #include <cstdio>
-
-#include "orbit/iso8601.hpp"
 
 namespace jingkai::orbit {
 namespace {

@@ -10,7 +10,7 @@
 
 #include "orbit/frames.hpp"
 #include "orbit/geodetic.hpp"
-#include "orbit/passes.hpp"
+#include "orbit/pass_search.hpp"
 #include "orbit/time_scales.hpp"
 #include "synthetic_orbits.hpp"
 

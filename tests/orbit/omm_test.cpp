@@ -1,12 +1,13 @@
 // OMM and TLE, both ways: every encoding round-trips an element set to identical TLE fields,
 // catalogue numbers beyond 99999 go to Alpha-5 or are refused, and an OMM propagates to the
 // same state as the TLE it came from.
+#include "orbit/omm.hpp"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
 
 #include "omm_samples.hpp"
-#include "orbit/omm.hpp"
 #include "orbit/sgp4.hpp"
 #include "orbit/tle.hpp"
 #include "tle_samples.hpp"

@@ -1,5 +1,7 @@
 // The batch propagator against the scalar one: catalogues built from Vallado's verification
 // set (perturbed with a fixed seed), both kernels, several thread counts, failures.
+#include "orbit/batch.hpp"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -9,7 +11,6 @@
 #include <random>
 #include <vector>
 
-#include "orbit/batch.hpp"
 #include "orbit/sgp4.hpp"
 #include "orbit/sgp4_deep_space.hpp"
 #include "orbit/sgp4_stages.hpp"

@@ -1,10 +1,10 @@
 // WGS-84 geodetic coordinates from ITRF positions and back.
+#include "orbit/geodetic.hpp"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
 #include <numbers>
-
-#include "orbit/geodetic.hpp"
 
 namespace jingkai::orbit {
 namespace {

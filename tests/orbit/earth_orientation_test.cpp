@@ -1,10 +1,11 @@
 // Earth orientation parameters from IERS finals2000A rows: columns, interpolation, the leap
 // second in ΔUT1, and the errors of a damaged file.
+#include "orbit/earth_orientation.hpp"
+
 #include <gtest/gtest.h>
 
 #include <string>
 
-#include "orbit/earth_orientation.hpp"
 #include "orbit/iso8601.hpp"
 
 namespace jingkai::orbit {

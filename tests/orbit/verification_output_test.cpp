@@ -1,9 +1,10 @@
 // The tcppver.out-style listing behind `jingkai orbit propagate --tle FILE --tsince ...`.
+#include "orbit/verification_output.hpp"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
 
-#include "orbit/verification_output.hpp"
 #include "tle_samples.hpp"
 
 namespace jingkai::orbit {

@@ -1,7 +1,7 @@
 // Julian dates kept as a whole day plus a fraction.
-#include <gtest/gtest.h>
-
 #include "orbit/julian_date.hpp"
+
+#include <gtest/gtest.h>
 
 namespace jingkai::orbit {
 namespace {

@@ -5,7 +5,7 @@
 // Skyfield finds rise and set to about a second, and not always that: the file records the
 // altitude Skyfield's own ephemeris gives at each of its events, and some lie 0.05° off the
 // horizon asked for, which at a low pass's rate is more than a second. jingkai's events are
-// checked to 10 ms against a brute-force search in passes_tests.cpp. Here: the same passes;
+// checked to 10 ms against a brute-force search in passes_test.cpp. Here: the same passes;
 // rise and set within 1 s plus Skyfield's own miss (its altitude there off the horizon, over
 // the elevation rate there); Skyfield's altitudes at its events within 1e-3° of jingkai's
 // elevation at those instants (so the events are compared on one geometry); culmination
@@ -24,7 +24,7 @@
 
 #include "orbit/frames.hpp"
 #include "orbit/iso8601.hpp"
-#include "orbit/passes.hpp"
+#include "orbit/pass_search.hpp"
 #include "orbit/time_scales.hpp"
 #include "orbit/tle.hpp"
 

@@ -1,11 +1,12 @@
 // UTC, TAI, TT and UT1 on JulianDate, and the arithmetic that keeps their precision.
+#include "orbit/time_scales.hpp"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
 #include <utility>
 
 #include "orbit/iso8601.hpp"
-#include "orbit/time_scales.hpp"
 
 namespace jingkai::orbit {
 namespace {

@@ -1,4 +1,6 @@
 // The Sun's position, satellite illumination and station darkness.
+#include "orbit/sun.hpp"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -6,7 +8,6 @@
 
 #include "orbit/frames.hpp"
 #include "orbit/iso8601.hpp"
-#include "orbit/sun.hpp"
 
 namespace jingkai::orbit {
 namespace {

@@ -1,6 +1,8 @@
 // Passes of many satellites over many stations: the shared search must give what
-// predict_passes gives pair by pair (whose accuracy passes_tests.cpp checks against a
+// predict_passes gives pair by pair (whose accuracy passes_test.cpp checks against a
 // brute-force reference), and keep its guarantee on the shortest pass.
+#include "orbit/pass_network.hpp"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -11,7 +13,6 @@
 
 #include "orbit/earth_orientation.hpp"
 #include "orbit/frames.hpp"
-#include "orbit/passes.hpp"
 #include "orbit/time_scales.hpp"
 #include "synthetic_orbits.hpp"
 

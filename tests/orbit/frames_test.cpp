@@ -1,10 +1,11 @@
 // TEME → PEF → ITRF: sidereal time, Earth rotation in the velocity, polar motion, and ΔUT1.
+#include "orbit/frames.hpp"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
 #include <numbers>
 
-#include "orbit/frames.hpp"
 #include "orbit/iso8601.hpp"
 
 namespace jingkai::orbit {

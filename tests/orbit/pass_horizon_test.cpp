@@ -1,9 +1,9 @@
 // Horizon: the minimum elevation and the azimuth-dependent mask of a station.
+#include "orbit/pass_horizon.hpp"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
-
-#include "orbit/pass_horizon.hpp"
 
 namespace jingkai::orbit {
 namespace {

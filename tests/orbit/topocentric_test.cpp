@@ -1,10 +1,10 @@
 // Look angles from a ground station, range-rate and Doppler.
+#include "orbit/topocentric.hpp"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
 #include <numbers>
-
-#include "orbit/topocentric.hpp"
 
 namespace jingkai::orbit {
 namespace {

@@ -1,6 +1,8 @@
 // The SGP4 propagator's contract: initialisation, error codes, gravity models, operation
 // modes and state-free propagation. Its numbers are verified against Vallado's reference
-// in sgp4_verification_tests.cpp.
+// in sgp4_verification_test.cpp.
+#include "orbit/sgp4.hpp"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -8,7 +10,6 @@
 #include <set>
 #include <thread>
 
-#include "orbit/sgp4.hpp"
 #include "orbit/tle.hpp"
 #include "tle_samples.hpp"
 
