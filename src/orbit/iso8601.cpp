@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <iterator>
 
+#include "orbit/try.hpp"
+
 namespace jingkai::orbit {
 namespace {
 
@@ -101,19 +103,17 @@ std::expected<JulianDate, ParseError> parse_iso8601_utc(std::string_view text) {
   int columns[6] = {};
   for (int i = 0; i < 6; ++i) {
     columns[i] = static_cast<int>(reader.position()) + 1;
-    auto value = reader.digits(kWidths[i], kNames[i]);
-    if (!value) return std::unexpected(value.error());
-    fields[i] = *value;
+    auto value = ORBIT_TRY(reader.digits(kWidths[i], kNames[i]));
+    fields[i] = value;
     if (i < 5) {
-      if (auto ok = reader.literal(kSeparators[i]); !ok) return std::unexpected(ok.error());
+      ORBIT_TRY(reader.literal(kSeparators[i]));
     }
   }
   std::int64_t nanoseconds = 0;
   if (reader.next_is('.')) {
     reader.literal('.');
-    auto value = reader.nanoseconds();
-    if (!value) return std::unexpected(value.error());
-    nanoseconds = *value;
+    auto value = ORBIT_TRY(reader.nanoseconds());
+    nanoseconds = value;
   }
   if (!reader.next_is('Z')) {
     const int column = static_cast<int>(reader.position()) + 1;

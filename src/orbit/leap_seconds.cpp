@@ -10,6 +10,7 @@
 #include <iterator>
 
 #include "orbit/text_lines.hpp"
+#include "orbit/try.hpp"
 
 namespace jingkai::orbit {
 namespace {
@@ -142,25 +143,24 @@ std::expected<LeapSecondTable, ParseError> LeapSecondTable::parse(std::string_vi
     line = line.substr(0, line.find('#'));
     if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
 
-    auto entry = parse_line(line, line_number);
-    if (!entry) return std::unexpected(entry.error());
-    const double day = julian_day_at_midnight(entry->date.year, entry->date.month, entry->date.day);
+    auto entry = ORBIT_TRY(parse_line(line, line_number));
+    const double day = julian_day_at_midnight(entry.date.year, entry.date.month, entry.date.day);
     if (!table.entries_.empty()) {
       const LeapSecond& previous = table.entries_.back();
       if (day <= table.days_.back()) {
         return std::unexpected(
             error_at(line_number, 1, "leap_seconds_order",
                      fmt::format("{} does not come after {} (line {}): dates must increase",
-                                 date_text(entry->date), date_text(previous.date), previous_line)));
+                                 date_text(entry.date), date_text(previous.date), previous_line)));
       }
-      if (std::abs(entry->tai_minus_utc_s - previous.tai_minus_utc_s) != 1) {
+      if (std::abs(entry.tai_minus_utc_s - previous.tai_minus_utc_s) != 1) {
         return std::unexpected(error_at(
             line_number, 12, "leap_seconds_step",
             fmt::format("TAI − UTC goes from {} s to {} s; a leap second changes it by one",
-                        previous.tai_minus_utc_s, entry->tai_minus_utc_s)));
+                        previous.tai_minus_utc_s, entry.tai_minus_utc_s)));
       }
     }
-    table.entries_.push_back(*entry);
+    table.entries_.push_back(entry);
     table.days_.push_back(day);
     previous_line = line_number;
   }

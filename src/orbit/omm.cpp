@@ -13,6 +13,7 @@
 
 #include "orbit/omm_fields.hpp"
 #include "orbit/omm_keys.hpp"
+#include "orbit/try.hpp"
 
 namespace jingkai::orbit {
 namespace omm_detail {
@@ -233,15 +234,13 @@ std::expected<void, ParseError> set_value(Omm& omm, const KeySpec& spec, const F
             : fmt::format("{} is in [{}]; found [{}]", spec.name, spec.unit, field.unit)});
   }
   if (spec.kind == Kind::kDecimal) {
-    auto value = parse_decimal(text, spec.name);
-    if (!value) return std::unexpected(value.error());
-    omm.*spec.decimal = *value;
+    auto value = ORBIT_TRY(parse_decimal(text, spec.name));
+    omm.*spec.decimal = value;
     return {};
   }
   if (spec.kind == Kind::kInteger) {
-    auto value = parse_integer(text, spec.name);
-    if (!value) return std::unexpected(value.error());
-    omm.*spec.integer = static_cast<int>(*value);
+    auto value = ORBIT_TRY(parse_integer(text, spec.name));
+    omm.*spec.integer = static_cast<int>(value);
     return {};
   }
   if (!is_printable_ascii(text)) {
@@ -504,14 +503,11 @@ std::expected<JulianDate, ParseError> parse_omm_epoch(std::string_view text) {
     }
     return *value;
   };
-  auto hour = field("hour", 23);
-  if (!hour) return std::unexpected(hour.error());
+  auto hour = ORBIT_TRY(field("hour", 23));
   if (!expect(':')) return fail(fmt::format("expected ':' after the hour, found {}", found()));
-  auto minute = field("minute", 59);
-  if (!minute) return std::unexpected(minute.error());
+  auto minute = ORBIT_TRY(field("minute", 59));
   if (!expect(':')) return fail(fmt::format("expected ':' after the minute, found {}", found()));
-  auto second = field("second", 59);
-  if (!second) return std::unexpected(second.error());
+  auto second = ORBIT_TRY(field("second", 59));
   std::int64_t microseconds = 0;
   if (expect('.')) {
     int decimals = 0;
@@ -533,7 +529,7 @@ std::expected<JulianDate, ParseError> parse_omm_epoch(std::string_view text) {
   if (i != text.size()) return fail(fmt::format("unexpected {} after the time", found()));
   const double midnight = month > 0 ? julian_day_at_midnight(*year, month, day)
                                     : julian_day_at_midnight(*year, 1, 1) + (day_of_year_value - 1);
-  microseconds += ((*hour * 60LL + *minute) * 60LL + *second) * 1'000'000LL;
+  microseconds += ((hour * 60LL + minute) * 60LL + second) * 1'000'000LL;
   // Both integers are exact doubles, so the quotient is the double nearest to the true
   // fraction: the same double a TLE's eight-decimal fraction gives for the same instant.
   return JulianDate{midnight, static_cast<double>(microseconds) /
@@ -659,9 +655,8 @@ std::expected<TleText, ParseError> format_omm_as_tle(const Omm& omm) {
                     "100000-339999 in Alpha-5 (A0000-Z9999); use the OMM",
                     omm.norad_cat_id)});
   }
-  auto tle = tle_from_omm(omm);
-  if (!tle) return std::unexpected(tle.error());
-  return format_tle(*tle);
+  auto tle = ORBIT_TRY(tle_from_omm(omm));
+  return format_tle(tle);
 }
 
 std::expected<Omm, ParseError> omm_from_tle(const Tle& tle, const OmmHeader& header) {

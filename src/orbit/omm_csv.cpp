@@ -7,6 +7,7 @@
 
 #include "orbit/omm.hpp"
 #include "orbit/omm_fields.hpp"
+#include "orbit/try.hpp"
 
 namespace jingkai::orbit {
 namespace {
@@ -103,11 +104,10 @@ std::string quoted_if_needed(const std::string& value) {
 }  // namespace
 
 std::expected<std::vector<Omm>, ParseError> parse_omm_csv(std::string_view text) {
-  auto rows = read_rows(omm_detail::without_byte_order_mark(text));
-  if (!rows) return std::unexpected(rows.error());
+  auto rows = ORBIT_TRY(read_rows(omm_detail::without_byte_order_mark(text)));
   std::vector<Omm> omms;
-  if (rows->empty()) return omms;
-  const CsvRow& header = rows->front();
+  if (rows.empty()) return omms;
+  const CsvRow& header = rows.front();
   std::set<std::string_view> keys;
   for (const CsvField& field : header.fields) {
     const std::string_view key = omm_detail::trim(field.text);
@@ -122,8 +122,8 @@ std::expected<std::vector<Omm>, ParseError> parse_omm_csv(std::string_view text)
   }
   const omm_detail::Location where{header.line, 0,
                                    fmt::format("the header row (line {})", header.line)};
-  for (std::size_t r = 1; r < rows->size(); ++r) {
-    const CsvRow& row = (*rows)[r];
+  for (std::size_t r = 1; r < rows.size(); ++r) {
+    const CsvRow& row = (rows)[r];
     if (row.fields.size() != header.fields.size()) {
       return std::unexpected(ParseError{row.line, 0, "omm_csv",
                                         fmt::format("the row has {} fields; the header has {}",
@@ -141,9 +141,8 @@ std::expected<std::vector<Omm>, ParseError> parse_omm_csv(std::string_view text)
                             .line = row.line,
                             .column = field.column + (value.empty() ? 0 : leading)});
     }
-    auto omm = omm_detail::build_omm(message, KeyPolicy::kCatalogue);
-    if (!omm) return std::unexpected(omm.error());
-    omms.push_back(std::move(*omm));
+    auto omm = ORBIT_TRY(omm_detail::build_omm(message, KeyPolicy::kCatalogue));
+    omms.push_back(std::move(omm));
   }
   return omms;
 }
@@ -155,9 +154,7 @@ std::expected<std::string, ParseError> format_omm_csv(std::span<const Omm> omms)
   }
   text += "\r\n";
   for (std::size_t i = 0; i < omms.size(); ++i) {
-    if (auto ok = omm_detail::check_writable(omms[i], i, KeyPolicy::kCatalogue); !ok) {
-      return std::unexpected(ok.error());
-    }
+    ORBIT_TRY(omm_detail::check_writable(omms[i], i, KeyPolicy::kCatalogue));
     const auto values = omm_detail::catalogue_values(omms[i]);
     for (std::size_t k = 0; k < values.size(); ++k) {
       text += fmt::format("{}{}", k == 0 ? "" : ",", quoted_if_needed(values[k].value));

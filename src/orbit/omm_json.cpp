@@ -8,6 +8,7 @@
 
 #include "orbit/omm.hpp"
 #include "orbit/omm_fields.hpp"
+#include "orbit/try.hpp"
 
 namespace jingkai::orbit {
 namespace {
@@ -84,17 +85,15 @@ class JsonReader {
     if (c == '{') return read_object(std::move(value), depth);
     if (c == '[') return read_array(std::move(value), depth);
     if (c == '"') {
-      auto text = read_string();
-      if (!text) return std::unexpected(text.error());
+      auto text = ORBIT_TRY(read_string());
       value.type = JsonValue::Type::kString;
-      value.text = std::move(*text);
+      value.text = std::move(text);
       return value;
     }
     if (c == '-' || (c >= '0' && c <= '9')) {
-      auto text = read_number();
-      if (!text) return std::unexpected(text.error());
+      auto text = ORBIT_TRY(read_number());
       value.type = JsonValue::Type::kNumber;
-      value.text = std::move(*text);
+      value.text = std::move(text);
       return value;
     }
     for (std::string_view literal : {"true", "false", "null"}) {
@@ -123,11 +122,10 @@ class JsonReader {
       }
       const int key_line = line_;
       const int key_column = column();
-      auto key = read_string();
-      if (!key) return std::unexpected(key.error());
-      if (!keys.insert(*key).second) {
+      auto key = ORBIT_TRY(read_string());
+      if (!keys.insert(key).second) {
         return std::unexpected(ParseError{key_line, key_column, "omm_duplicate_key",
-                                          fmt::format("key \"{}\" is given twice", *key)});
+                                          fmt::format("key \"{}\" is given twice", key)});
       }
       skip_blanks();
       if (at_ >= text_.size() || text_[at_] != ':') {
@@ -135,9 +133,8 @@ class JsonReader {
       }
       ++at_;
       skip_blanks();
-      auto member = read_value(depth + 1);
-      if (!member) return std::unexpected(member.error());
-      value.members.push_back({std::move(*key), std::move(*member)});
+      auto member = ORBIT_TRY(read_value(depth + 1));
+      value.members.push_back({std::move(key), std::move(member)});
       skip_blanks();
       if (at_ < text_.size() && text_[at_] == ',') {
         ++at_;
@@ -161,9 +158,8 @@ class JsonReader {
       return value;
     }
     while (true) {
-      auto item = read_value(depth + 1);
-      if (!item) return std::unexpected(item.error());
-      value.items.push_back(std::move(*item));
+      auto item = ORBIT_TRY(read_value(depth + 1));
+      value.items.push_back(std::move(item));
       skip_blanks();
       if (at_ < text_.size() && text_[at_] == ',') {
         ++at_;
@@ -302,18 +298,16 @@ class JsonReader {
       }
       if (escape != 'u') return fail(fmt::format("\\{} is not a JSON escape", escape));
       ++at_;
-      auto code = read_hex4();
-      if (!code) return std::unexpected(code.error());
-      if (*code >= 0xDC00 && *code <= 0xDFFF) return fail("a lone low surrogate in \\u escapes");
-      if (*code >= 0xD800 && *code <= 0xDBFF) {
+      auto code = ORBIT_TRY(read_hex4());
+      if (code >= 0xDC00 && code <= 0xDFFF) return fail("a lone low surrogate in \\u escapes");
+      if (code >= 0xD800 && code <= 0xDBFF) {
         if (!text_.substr(at_).starts_with("\\u")) return fail("a high surrogate without its pair");
         at_ += 2;
-        auto low = read_hex4();
-        if (!low) return std::unexpected(low.error());
-        if (*low < 0xDC00 || *low > 0xDFFF) return fail("a high surrogate without its pair");
-        *code = 0x10000 + ((*code - 0xD800) << 10) + (*low - 0xDC00);
+        auto low = ORBIT_TRY(read_hex4());
+        if (low < 0xDC00 || low > 0xDFFF) return fail("a high surrogate without its pair");
+        code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00);
       }
-      append_utf8(out, *code);
+      append_utf8(out, code);
     }
   }
 
@@ -355,27 +349,24 @@ std::expected<Omm, ParseError> omm_of_object(const JsonValue& object) {
 
 std::expected<std::vector<Omm>, ParseError> parse_omm_json(std::string_view text) {
   JsonReader reader(omm_detail::without_byte_order_mark(text));
-  auto document = reader.read_document();
-  if (!document) return std::unexpected(document.error());
+  auto document = ORBIT_TRY(reader.read_document());
   std::vector<Omm> omms;
-  if (document->type == JsonValue::Type::kObject) {
-    auto omm = omm_of_object(*document);
-    if (!omm) return std::unexpected(omm.error());
-    omms.push_back(std::move(*omm));
+  if (document.type == JsonValue::Type::kObject) {
+    auto omm = ORBIT_TRY(omm_of_object(document));
+    omms.push_back(std::move(omm));
     return omms;
   }
-  if (document->type != JsonValue::Type::kArray) {
-    return std::unexpected(ParseError{document->line, document->column, "omm_json",
+  if (document.type != JsonValue::Type::kArray) {
+    return std::unexpected(ParseError{document.line, document.column, "omm_json",
                                       "expected an array of OMM objects (or one object)"});
   }
-  for (const JsonValue& item : document->items) {
+  for (const JsonValue& item : document.items) {
     if (item.type != JsonValue::Type::kObject) {
       return std::unexpected(
           ParseError{item.line, item.column, "omm_json", "expected an OMM object in the array"});
     }
-    auto omm = omm_of_object(item);
-    if (!omm) return std::unexpected(omm.error());
-    omms.push_back(std::move(*omm));
+    auto omm = ORBIT_TRY(omm_of_object(item));
+    omms.push_back(std::move(omm));
   }
   return omms;
 }
@@ -383,9 +374,7 @@ std::expected<std::vector<Omm>, ParseError> parse_omm_json(std::string_view text
 std::expected<std::string, ParseError> format_omm_json(std::span<const Omm> omms) {
   std::string text = "[";
   for (std::size_t i = 0; i < omms.size(); ++i) {
-    if (auto ok = omm_detail::check_writable(omms[i], i, KeyPolicy::kCatalogue); !ok) {
-      return std::unexpected(ok.error());
-    }
+    ORBIT_TRY(omm_detail::check_writable(omms[i], i, KeyPolicy::kCatalogue));
     text += i == 0 ? "\n  {" : ",\n  {";
     const auto values = omm_detail::catalogue_values(omms[i]);
     for (std::size_t k = 0; k < values.size(); ++k) {

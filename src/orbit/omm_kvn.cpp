@@ -6,6 +6,7 @@
 
 #include "orbit/omm.hpp"
 #include "orbit/omm_fields.hpp"
+#include "orbit/try.hpp"
 
 namespace jingkai::orbit {
 namespace {
@@ -105,23 +106,21 @@ std::expected<std::vector<Omm>, ParseError> parse_omm_kvn(std::string_view text)
       }
     }
     if (omm_detail::trim(line).empty()) continue;
-    auto field = read_line(line, number);
-    if (!field) return std::unexpected(field.error());
-    if (field->key == "CCSDS_OMM_VERS") {
+    auto field = ORBIT_TRY(read_line(line, number));
+    if (field.key == "CCSDS_OMM_VERS") {
       messages.push_back(start_message(number));
     } else if (messages.empty()) {
       const int key_column = static_cast<int>(line.find_first_not_of(" \t")) + 1;
       return std::unexpected(
           ParseError{number, key_column, "omm_kvn",
-                     fmt::format("an OMM starts with CCSDS_OMM_VERS, found {}", field->key)});
+                     fmt::format("an OMM starts with CCSDS_OMM_VERS, found {}", field.key)});
     }
-    messages.back().fields.push_back(std::move(*field));
+    messages.back().fields.push_back(std::move(field));
   }
   std::vector<Omm> omms;
   for (const Message& message : messages) {
-    auto omm = omm_detail::build_omm(message, KeyPolicy::kStandard);
-    if (!omm) return std::unexpected(omm.error());
-    omms.push_back(std::move(*omm));
+    auto omm = ORBIT_TRY(omm_detail::build_omm(message, KeyPolicy::kStandard));
+    omms.push_back(std::move(omm));
   }
   return omms;
 }
@@ -139,9 +138,7 @@ std::expected<std::string, ParseError> format_omm_kvn(std::span<const Omm> omms)
   };
   for (std::size_t i = 0; i < omms.size(); ++i) {
     const Omm& omm = omms[i];
-    if (auto ok = omm_detail::check_writable(omm, i, KeyPolicy::kStandard); !ok) {
-      return std::unexpected(ok.error());
-    }
+    ORBIT_TRY(omm_detail::check_writable(omm, i, KeyPolicy::kStandard));
     if (i > 0) text += '\n';
     write("CCSDS_OMM_VERS", omm.version, "");
     for (const std::string& comment : omm.comments) {

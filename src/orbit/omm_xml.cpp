@@ -17,6 +17,7 @@
 
 #include "orbit/omm.hpp"
 #include "orbit/omm_fields.hpp"
+#include "orbit/try.hpp"
 
 namespace jingkai::orbit {
 namespace {
@@ -69,15 +70,15 @@ class XmlReader {
 
   std::expected<XmlElement, ParseError> read_document() {
     if (rest().starts_with("<?xml") && rest().size() > 5 && is_blank(rest()[5])) {
-      if (auto ok = skip_past("?>", "the XML declaration"); !ok) return std::unexpected(ok.error());
+      ORBIT_TRY(skip_past("?>", "the XML declaration"));
     }
-    if (auto ok = skip_misc(); !ok) return std::unexpected(ok.error());
+    ORBIT_TRY(skip_misc());
     if (at_ >= text_.size() || text_[at_] != '<') {
       return fail(fmt::format("expected the root element, found {}", found()));
     }
     auto root = read_element(0);
     if (!root) return root;
-    if (auto ok = skip_misc(); !ok) return std::unexpected(ok.error());
+    ORBIT_TRY(skip_misc());
     if (at_ < text_.size())
       return fail(fmt::format("unexpected {} after the root element", found()));
     return root;
@@ -201,9 +202,8 @@ class XmlReader {
     element.line = line_;
     element.column = column();
     ++at_;  // '<'
-    auto name = read_name();
-    if (!name) return std::unexpected(name.error());
-    element.name = std::move(*name);
+    auto name = ORBIT_TRY(read_name());
+    element.name = std::move(name);
     std::set<std::string> seen;
     while (true) {
       const std::size_t before = at_;
@@ -220,10 +220,9 @@ class XmlReader {
         return fail(
             fmt::format("expected a blank, '>' or '/>' in <{}>, found {}", element.name, found()));
       }
-      auto attribute_name = read_name();
-      if (!attribute_name) return std::unexpected(attribute_name.error());
-      if (!seen.insert(*attribute_name).second) {
-        return fail(fmt::format("attribute {} is given twice", *attribute_name));
+      auto attribute_name = ORBIT_TRY(read_name());
+      if (!seen.insert(attribute_name).second) {
+        return fail(fmt::format("attribute {} is given twice", attribute_name));
       }
       skip_blanks();
       if (!rest().starts_with("=")) return fail(fmt::format("expected '=', found {}", found()));
@@ -233,7 +232,7 @@ class XmlReader {
         return fail(fmt::format("expected a quoted attribute value, found {}", found()));
       }
       const char quote = text_[at_++];
-      XmlAttribute attribute{*attribute_name, {}, line_, column()};
+      XmlAttribute attribute{attribute_name, {}, line_, column()};
       while (true) {
         if (at_ >= text_.size()) return fail("the text ends inside an attribute value");
         const char c = text_[at_];
@@ -241,10 +240,10 @@ class XmlReader {
         if (c == '<') return fail("'<' inside an attribute value");
         if (c == '&') {
           ++at_;
-          if (auto ok = read_reference(attribute.value); !ok) return std::unexpected(ok.error());
+          ORBIT_TRY(read_reference(attribute.value));
           continue;
         }
-        if (auto ok = advance(); !ok) return std::unexpected(ok.error());
+        ORBIT_TRY(advance());
         attribute.value += c;
       }
       ++at_;
@@ -257,12 +256,11 @@ class XmlReader {
       }
       if (rest().starts_with("</")) {
         at_ += 2;
-        auto closing = read_name();
-        if (!closing) return std::unexpected(closing.error());
-        if (*closing != element.name) {
+        auto closing = ORBIT_TRY(read_name());
+        if (closing != element.name) {
           return std::unexpected(ParseError{
-              line_, column() - static_cast<int>(closing->size()), "omm_xml",
-              fmt::format("</{}> closes <{}> (line {})", *closing, element.name, element.line)});
+              line_, column() - static_cast<int>(closing.size()), "omm_xml",
+              fmt::format("</{}> closes <{}> (line {})", closing, element.name, element.line)});
         }
         skip_blanks();
         if (!rest().starts_with(">")) return fail(fmt::format("expected '>', found {}", found()));
@@ -271,7 +269,7 @@ class XmlReader {
       }
       if (rest().starts_with("<!--")) {
         at_ += 4;
-        if (auto ok = skip_past("-->", "a comment"); !ok) return std::unexpected(ok.error());
+        ORBIT_TRY(skip_past("-->", "a comment"));
         continue;
       }
       if (rest().starts_with("<![CDATA[")) {
@@ -280,16 +278,14 @@ class XmlReader {
           if (at_ >= text_.size()) return fail("the text ends inside CDATA");
           note_text_start(element);
           element.text += text_[at_];
-          if (auto ok = advance(); !ok) return std::unexpected(ok.error());
+          ORBIT_TRY(advance());
         }
         at_ += 3;
         continue;
       }
       if (rest().starts_with("<?")) {
         at_ += 2;
-        if (auto ok = skip_past("?>", "a processing instruction"); !ok) {
-          return std::unexpected(ok.error());
-        }
+        ORBIT_TRY(skip_past("?>", "a processing instruction"));
         continue;
       }
       if (rest().starts_with("<!")) return fail("a declaration is not allowed inside an element");
@@ -302,11 +298,11 @@ class XmlReader {
       note_text_start(element);
       if (text_[at_] == '&') {
         ++at_;
-        if (auto ok = read_reference(element.text); !ok) return std::unexpected(ok.error());
+        ORBIT_TRY(read_reference(element.text));
         continue;
       }
       element.text += text_[at_];
-      if (auto ok = advance(); !ok) return std::unexpected(ok.error());
+      ORBIT_TRY(advance());
     }
   }
 
@@ -411,27 +407,21 @@ std::expected<Omm, ParseError> read_omm(const XmlElement& omm) {
                                  .value = std::string(omm_detail::trim(version->value)),
                                  .line = version->line,
                                  .column = version->column});
-  if (auto ok = expect_children(omm, {"header", "body"}); !ok) return std::unexpected(ok.error());
+  ORBIT_TRY(expect_children(omm, {"header", "body"}));
   const XmlElement& header = omm.children[0];
   const XmlElement& body = omm.children[1];
-  if (auto ok = expect_children(body, {"segment"}); !ok) return std::unexpected(ok.error());
+  ORBIT_TRY(expect_children(body, {"segment"}));
   const XmlElement& segment = body.children[0];
-  if (auto ok = expect_children(segment, {"metadata", "data"}); !ok) {
-    return std::unexpected(ok.error());
-  }
+  ORBIT_TRY(expect_children(segment, {"metadata", "data"}));
   const XmlElement& metadata = segment.children[0];
   const XmlElement& data = segment.children[1];
   message.sections[static_cast<int>(Section::kHeader)] = location_of(header);
   message.sections[static_cast<int>(Section::kMetadata)] = location_of(metadata);
   message.sections[static_cast<int>(Section::kMeanElements)] = location_of(data);
   message.sections[static_cast<int>(Section::kTleParameters)] = location_of(data);
-  if (auto ok = add_keywords(header, Section::kHeader, message.fields); !ok) {
-    return std::unexpected(ok.error());
-  }
-  if (auto ok = add_keywords(metadata, Section::kMetadata, message.fields); !ok) {
-    return std::unexpected(ok.error());
-  }
-  if (auto ok = expect_no_text(data); !ok) return std::unexpected(ok.error());
+  ORBIT_TRY(add_keywords(header, Section::kHeader, message.fields));
+  ORBIT_TRY(add_keywords(metadata, Section::kMetadata, message.fields));
+  ORBIT_TRY(expect_no_text(data));
   // COMMENT*, meanElements, then the optional blocks in the standard's order.
   static constexpr std::string_view kBlocks[] = {"meanElements", "spacecraftParameters",
                                                  "tleParameters", "covarianceMatrix",
@@ -440,10 +430,7 @@ std::expected<Omm, ParseError> read_omm(const XmlElement& omm) {
   bool seen_mean_elements = false;
   for (const XmlElement& child : data.children) {
     if (child.name == "COMMENT" && next_block == 0) {
-      if (auto ok = add_keywords(XmlElement{.children = {child}}, std::nullopt, message.fields);
-          !ok) {
-        return std::unexpected(ok.error());
-      }
+      ORBIT_TRY(add_keywords(XmlElement{.children = {child}}, std::nullopt, message.fields));
       continue;
     }
     std::size_t k = next_block;
@@ -458,14 +445,10 @@ std::expected<Omm, ParseError> read_omm(const XmlElement& omm) {
     if (child.name == "meanElements") {
       seen_mean_elements = true;
       message.sections[static_cast<int>(Section::kMeanElements)] = location_of(child);
-      if (auto ok = add_keywords(child, Section::kMeanElements, message.fields); !ok) {
-        return std::unexpected(ok.error());
-      }
+      ORBIT_TRY(add_keywords(child, Section::kMeanElements, message.fields));
     } else if (child.name == "tleParameters") {
       message.sections[static_cast<int>(Section::kTleParameters)] = location_of(child);
-      if (auto ok = add_keywords(child, Section::kTleParameters, message.fields); !ok) {
-        return std::unexpected(ok.error());
-      }
+      ORBIT_TRY(add_keywords(child, Section::kTleParameters, message.fields));
     }
     // spacecraftParameters, covarianceMatrix, userDefinedParameters: not needed by SGP4.
   }
@@ -505,28 +488,25 @@ std::string escaped(std::string_view text) {
 
 std::expected<std::vector<Omm>, ParseError> parse_omm_xml(std::string_view text) {
   XmlReader reader(omm_detail::without_byte_order_mark(text));
-  auto root = reader.read_document();
-  if (!root) return std::unexpected(root.error());
+  auto root = ORBIT_TRY(reader.read_document());
   std::vector<Omm> omms;
-  if (root->name == "omm") {
-    auto omm = read_omm(*root);
-    if (!omm) return std::unexpected(omm.error());
-    omms.push_back(std::move(*omm));
+  if (root.name == "omm") {
+    auto omm = ORBIT_TRY(read_omm(root));
+    omms.push_back(std::move(omm));
     return omms;
   }
-  if (root->name != "ndm") {
-    return error_at(*root,
-                    fmt::format("the root element is <{}>; expected <ndm> or <omm>", root->name));
+  if (root.name != "ndm") {
+    return error_at(root,
+                    fmt::format("the root element is <{}>; expected <ndm> or <omm>", root.name));
   }
-  if (auto ok = expect_no_text(*root); !ok) return std::unexpected(ok.error());
-  for (const XmlElement& child : root->children) {
+  ORBIT_TRY(expect_no_text(root));
+  for (const XmlElement& child : root.children) {
     if (child.name == "COMMENT") continue;
     if (child.name != "omm") {
       return error_at(child, fmt::format("<{}> in <ndm>: only OMMs are read", child.name));
     }
-    auto omm = read_omm(child);
-    if (!omm) return std::unexpected(omm.error());
-    omms.push_back(std::move(*omm));
+    auto omm = ORBIT_TRY(read_omm(child));
+    omms.push_back(std::move(omm));
   }
   return omms;
 }
@@ -546,9 +526,7 @@ std::expected<std::string, ParseError> format_omm_xml(std::span<const Omm> omms)
   };
   for (std::size_t i = 0; i < omms.size(); ++i) {
     const Omm& omm = omms[i];
-    if (auto ok = omm_detail::check_writable(omm, i, KeyPolicy::kStandard); !ok) {
-      return std::unexpected(ok.error());
-    }
+    ORBIT_TRY(omm_detail::check_writable(omm, i, KeyPolicy::kStandard));
     text += fmt::format("  <omm id=\"CCSDS_OMM_VERS\" version=\"{}\">\n    <header>\n",
                         escaped(omm.version));
     for (const std::string& comment : omm.comments) leaf(6, "COMMENT", comment, "");

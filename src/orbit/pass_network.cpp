@@ -16,6 +16,8 @@
 #include <thread>
 #include <vector>
 
+#include "orbit/try.hpp"
+
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
@@ -225,8 +227,7 @@ std::expected<PassNetworkPrediction, RangeError> predict_network_passes(
     std::span<const Sgp4> satellites, std::span<const PassSite> sites, const JulianDate& start,
     const JulianDate& stop, const EarthOrientation& earth_orientation,
     const PassNetworkOptions& options) {
-  const auto span_s = checked_span_s(start, stop, options.search);
-  if (!span_s) return std::unexpected(span_s.error());
+  const auto span_s = ORBIT_TRY(checked_span_s(start, stop, options.search));
   PassNetworkPrediction result;
   result.satellites = satellites.size();
   result.sites = sites.size();
@@ -239,7 +240,7 @@ std::expected<PassNetworkPrediction, RangeError> predict_network_passes(
   auto work = [&] {
     SatelliteGrid grid;
     for (std::size_t s = next++; s < satellites.size(); s = next++) {
-      predict_for_satellite(satellites[s], sites, start, *span_s, stop, earth_orientation,
+      predict_for_satellite(satellites[s], sites, start, span_s, stop, earth_orientation,
                             options.search, grid,
                             std::span(result.predictions).subspan(s * sites.size(), sites.size()));
     }

@@ -11,6 +11,7 @@
 
 #include "orbit/pass_search_detail.hpp"
 #include "orbit/time_scales.hpp"
+#include "orbit/try.hpp"
 
 namespace jingkai::orbit {
 namespace pass_detail {
@@ -105,11 +106,10 @@ std::expected<PassPrediction, RangeError> predict_passes(
     const Sgp4& satellite, const Station& station, const Horizon& horizon, const JulianDate& start,
     const JulianDate& stop, const EarthOrientation& earth_orientation,
     const PassSearchOptions& options) {
-  const auto span_s = pass_detail::checked_span_s(start, stop, options);
-  if (!span_s) return std::unexpected(span_s.error());
-  const std::size_t steps = pass_detail::grid_steps(satellite, *span_s, options);
+  const auto span_s = ORBIT_TRY(pass_detail::checked_span_s(start, stop, options));
+  const std::size_t steps = pass_detail::grid_steps(satellite, span_s, options);
   pass_detail::PassSearch search(satellite, station, horizon, start, earth_orientation);
-  pass_detail::Sampler sampler(search, *span_s, steps);
+  pass_detail::Sampler sampler(search, span_s, steps);
   return pass_detail::sweep(search, sampler);
 }
 

@@ -32,6 +32,7 @@
 #include "orbit/sgp4.hpp"
 #include "orbit/time_scales.hpp"
 #include "orbit/topocentric.hpp"
+#include "orbit/try.hpp"
 #include "orbit/vector3.hpp"
 
 namespace jingkai::orbit::pass_detail {
@@ -82,9 +83,8 @@ inline double margin_of(const Sample& sample) { return sample.margin; }
 inline std::expected<StateVector, Sgp4Error> itrf_at(const Sgp4& satellite, const JulianDate& start,
                                                      double start_minutes, double t,
                                                      const EarthOrientation& earth_orientation) {
-  const auto teme = satellite.propagate(start_minutes + t / kSecondsPerMinute);
-  if (!teme) return std::unexpected(teme.error());
-  return teme_to_itrf(*teme, add_seconds(start, t), earth_orientation);
+  const auto teme = ORBIT_TRY(satellite.propagate(start_minutes + t / kSecondsPerMinute));
+  return teme_to_itrf(teme, add_seconds(start, t), earth_orientation);
 }
 
 class PassSearch {
@@ -114,9 +114,8 @@ class PassSearch {
         return look_at(t, grid_->itrf_between(teme, t, start_, earth_orientation_));
       }
     }
-    const auto itrf = itrf_at(satellite_, start_, start_minutes_, t, earth_orientation_);
-    if (!itrf) return std::unexpected(itrf.error());
-    return look_at(t, *itrf);
+    const auto itrf = ORBIT_TRY(itrf_at(satellite_, start_, start_minutes_, t, earth_orientation_));
+    return look_at(t, itrf);
   }
 
   // look_or_remember at two instants, in one call of the vector kernel where there is one.

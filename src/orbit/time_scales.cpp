@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "orbit/try.hpp"
+
 namespace jingkai::orbit {
 
 JulianDate add_seconds(const JulianDate& date, double seconds) {
@@ -22,31 +24,27 @@ double seconds_between(const JulianDate& from, const JulianDate& to) {
 
 std::expected<JulianDate, RangeError> tai_from_utc(const JulianDate& utc,
                                                    const LeapSecondTable& leap_seconds) {
-  const auto offset = leap_seconds.tai_minus_utc(utc);
-  if (!offset) return std::unexpected(offset.error());
-  return add_seconds(utc, *offset);
+  const auto offset = ORBIT_TRY(leap_seconds.tai_minus_utc(utc));
+  return add_seconds(utc, offset);
 }
 
 std::expected<JulianDate, RangeError> utc_from_tai(const JulianDate& tai,
                                                    const LeapSecondTable& leap_seconds) {
-  const auto offset = leap_seconds.tai_minus_utc_at_tai(tai);
-  if (!offset) return std::unexpected(offset.error());
-  return add_seconds(tai, -*offset);
+  const auto offset = ORBIT_TRY(leap_seconds.tai_minus_utc_at_tai(tai));
+  return add_seconds(tai, -offset);
 }
 
 std::expected<JulianDate, RangeError> tt_from_utc(const JulianDate& utc,
                                                   const LeapSecondTable& leap_seconds) {
   // One addition of the summed offset rounds once.
-  const auto offset = leap_seconds.tai_minus_utc(utc);
-  if (!offset) return std::unexpected(offset.error());
-  return add_seconds(utc, *offset + kTtMinusTaiSeconds);
+  const auto offset = ORBIT_TRY(leap_seconds.tai_minus_utc(utc));
+  return add_seconds(utc, offset + kTtMinusTaiSeconds);
 }
 
 std::expected<JulianDate, RangeError> utc_from_tt(const JulianDate& tt,
                                                   const LeapSecondTable& leap_seconds) {
-  const auto offset = leap_seconds.tai_minus_utc_at_tai(tai_from_tt(tt));
-  if (!offset) return std::unexpected(offset.error());
-  return add_seconds(tt, -(*offset + kTtMinusTaiSeconds));
+  const auto offset = ORBIT_TRY(leap_seconds.tai_minus_utc_at_tai(tai_from_tt(tt)));
+  return add_seconds(tt, -(offset + kTtMinusTaiSeconds));
 }
 
 JulianDate tt_from_tai(const JulianDate& tai) { return add_seconds(tai, kTtMinusTaiSeconds); }

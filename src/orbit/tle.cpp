@@ -7,6 +7,8 @@
 #include <cstdint>
 #include <optional>
 
+#include "orbit/try.hpp"
+
 namespace jingkai::orbit {
 namespace {
 
@@ -175,8 +177,7 @@ class LineReader {
                                                  "not used)",
                                                  lead)));
       }
-      auto rest = integer(first + 1, first + 4, "satellite number", false);
-      if (!rest) return std::unexpected(rest.error());
+      auto rest = ORBIT_TRY(integer(first + 1, first + 4, "satellite number", false));
       for (int column = first + 1; column <= first + 4; ++column) {
         if (at(column) == ' ') {
           return std::unexpected(error(column, "tle_catalog_number",
@@ -184,11 +185,10 @@ class LineReader {
                                        "letter"));
         }
       }
-      return static_cast<int>((10 + index) * 10000 + *rest);
+      return static_cast<int>((10 + index) * 10000 + rest);
     }
-    auto number = integer(first, first + 4, "satellite number", false);
-    if (!number) return std::unexpected(number.error());
-    return static_cast<int>(*number);
+    auto number = ORBIT_TRY(integer(first, first + 4, "satellite number", false));
+    return static_cast<int>(number);
   }
 
   std::expected<void, ParseError> check_checksum(ChecksumPolicy policy) const {
@@ -217,21 +217,11 @@ class LineReader {
   int line_number_;
 };
 
-#define JK_TRY(var, expr)                                          \
-  auto var##_result = (expr);                                      \
-  if (!var##_result) return std::unexpected(var##_result.error()); \
-  auto var = *var##_result
-
-#define JK_CHECK(expr)                                       \
-  if (auto check_result = (expr); !check_result) {           \
-    return std::unexpected(std::move(check_result).error()); \
-  }
-
 std::expected<void, ParseError> parse_line1(const LineReader& line, ChecksumPolicy checksums,
                                             Tle& tle) {
-  JK_CHECK(line.check_shape('1'));
-  JK_CHECK(line.expect_blanks({2, 9, 18, 33, 44, 53, 62, 64}));
-  JK_TRY(catalog, line.catalog_number(3));
+  ORBIT_TRY(line.check_shape('1'));
+  ORBIT_TRY(line.expect_blanks({2, 9, 18, 33, 44, 53, 62, 64}));
+  auto catalog = ORBIT_TRY(line.catalog_number(3));
   tle.catalog_number = catalog;
 
   const char classification = line.at(8);
@@ -294,8 +284,8 @@ std::expected<void, ParseError> parse_line1(const LineReader& line, ChecksumPoli
                                                   "(columns 21-32: DDD.DDDDDDDD)",
                                                   describe_char(line.at(24)))));
   }
-  JK_TRY(day, line.integer(21, 23, "epoch day", false));
-  JK_TRY(day_fraction, line.integer(25, 32, "epoch day fraction", false));
+  auto day = ORBIT_TRY(line.integer(21, 23, "epoch day", false));
+  auto day_fraction = ORBIT_TRY(line.integer(25, 32, "epoch day fraction", false));
   for (int column = 25; column <= 32; ++column) {
     if (line.at(column) == ' ') {
       return std::unexpected(line.error(column, "tle_epoch",
@@ -310,11 +300,11 @@ std::expected<void, ParseError> parse_line1(const LineReader& line, ChecksumPoli
   tle.epoch = julian_date_from_day_of_year(year, static_cast<int>(day),
                                            static_cast<double>(day_fraction) / 1e8);
 
-  JK_TRY(ndot, line.decimal(34, 43, 35, "first derivative of mean motion"));
+  auto ndot = ORBIT_TRY(line.decimal(34, 43, 35, "first derivative of mean motion"));
   tle.mean_motion_dot = ndot;
-  JK_TRY(nddot, line.implied_decimal(45, "second derivative of mean motion"));
+  auto nddot = ORBIT_TRY(line.implied_decimal(45, "second derivative of mean motion"));
   tle.mean_motion_ddot = nddot;
-  JK_TRY(bstar, line.implied_decimal(54, "BSTAR"));
+  auto bstar = ORBIT_TRY(line.implied_decimal(54, "BSTAR"));
   tle.bstar = bstar;
 
   const char ephemeris = line.at(63);
@@ -324,7 +314,7 @@ std::expected<void, ParseError> parse_line1(const LineReader& line, ChecksumPoli
         fmt::format("ephemeris type must be a digit, found {}", describe_char(ephemeris))));
   }
   tle.ephemeris_type = ephemeris == ' ' ? 0 : ephemeris - '0';
-  JK_TRY(element_set, line.integer(65, 68, "element set number", true));
+  auto element_set = ORBIT_TRY(line.integer(65, 68, "element set number", true));
   tle.element_set_number = static_cast<int>(element_set);
   return line.check_checksum(checksums);
 }
@@ -339,20 +329,20 @@ std::expected<void, ParseError> check_angle(const LineReader& line, int column,
 
 std::expected<void, ParseError> parse_line2(const LineReader& line, ChecksumPolicy checksums,
                                             Tle& tle) {
-  JK_CHECK(line.check_shape('2'));
-  JK_CHECK(line.expect_blanks({2, 8, 17, 26, 34, 43, 52}));
-  JK_TRY(catalog, line.catalog_number(3));
+  ORBIT_TRY(line.check_shape('2'));
+  ORBIT_TRY(line.expect_blanks({2, 8, 17, 26, 34, 43, 52}));
+  auto catalog = ORBIT_TRY(line.catalog_number(3));
   if (catalog != tle.catalog_number) {
     return std::unexpected(line.error(
         3, "tle_catalog_mismatch",
         fmt::format("satellite number {} differs from line 1's {}", catalog, tle.catalog_number)));
   }
 
-  JK_TRY(inclination, line.decimal(9, 16, 12, "inclination"));
-  JK_CHECK(check_angle(line, 9, "inclination", inclination, 180.0));
+  auto inclination = ORBIT_TRY(line.decimal(9, 16, 12, "inclination"));
+  ORBIT_TRY(check_angle(line, 9, "inclination", inclination, 180.0));
   tle.inclination_deg = inclination;
-  JK_TRY(node, line.decimal(18, 25, 21, "right ascension of the ascending node"));
-  JK_CHECK(check_angle(line, 18, "right ascension of the ascending node", node, 360.0));
+  auto node = ORBIT_TRY(line.decimal(18, 25, 21, "right ascension of the ascending node"));
+  ORBIT_TRY(check_angle(line, 18, "right ascension of the ascending node", node, 360.0));
   tle.right_ascension_deg = node;
 
   // Seven digits with an implied leading decimal point.
@@ -370,26 +360,23 @@ std::expected<void, ParseError> parse_line2(const LineReader& line, ChecksumPoli
   }
   tle.eccentricity = static_cast<double>(eccentricity) / 1e7;
 
-  JK_TRY(perigee, line.decimal(35, 42, 38, "argument of perigee"));
-  JK_CHECK(check_angle(line, 35, "argument of perigee", perigee, 360.0));
+  auto perigee = ORBIT_TRY(line.decimal(35, 42, 38, "argument of perigee"));
+  ORBIT_TRY(check_angle(line, 35, "argument of perigee", perigee, 360.0));
   tle.argument_of_perigee_deg = perigee;
-  JK_TRY(anomaly, line.decimal(44, 51, 47, "mean anomaly"));
-  JK_CHECK(check_angle(line, 44, "mean anomaly", anomaly, 360.0));
+  auto anomaly = ORBIT_TRY(line.decimal(44, 51, 47, "mean anomaly"));
+  ORBIT_TRY(check_angle(line, 44, "mean anomaly", anomaly, 360.0));
   tle.mean_anomaly_deg = anomaly;
-  JK_TRY(mean_motion, line.decimal(53, 63, 55, "mean motion"));
+  auto mean_motion = ORBIT_TRY(line.decimal(53, 63, 55, "mean motion"));
   if (!(mean_motion > 0.0)) {
     return std::unexpected(
         line.error(53, "tle_mean_motion",
                    fmt::format("mean motion {} rev/day must be greater than zero", mean_motion)));
   }
   tle.mean_motion = mean_motion;
-  JK_TRY(revolution, line.integer(64, 68, "revolution number", true));
+  auto revolution = ORBIT_TRY(line.integer(64, 68, "revolution number", true));
   tle.revolution_number = static_cast<int>(revolution);
   return line.check_checksum(checksums);
 }
-
-#undef JK_TRY
-#undef JK_CHECK
 
 std::string_view trim(std::string_view text) {
   const auto first = text.find_first_not_of(" \t");
@@ -496,11 +483,9 @@ std::expected<std::string, ParseError> format_line1(const Tle& tle, const std::s
                     tle.mean_motion_dot)});
   }
   const char ndot_sign = tle.mean_motion_dot < 0.0 && *ndot_units != 0 ? '-' : ' ';
-  auto nddot =
-      format_implied_decimal(tle.mean_motion_ddot, 1, 45, "second derivative of mean motion");
-  if (!nddot) return std::unexpected(nddot.error());
-  auto bstar = format_implied_decimal(tle.bstar, 1, 54, "BSTAR");
-  if (!bstar) return std::unexpected(bstar.error());
+  auto nddot = ORBIT_TRY(
+      format_implied_decimal(tle.mean_motion_ddot, 1, 45, "second derivative of mean motion"));
+  auto bstar = ORBIT_TRY(format_implied_decimal(tle.bstar, 1, 54, "BSTAR"));
   if (tle.ephemeris_type < 0 || tle.ephemeris_type > 9) {
     return std::unexpected(ParseError{1, 63, "tle_unwritable", "ephemeris type must be 0-9"});
   }
@@ -510,7 +495,7 @@ std::expected<std::string, ParseError> format_line1(const Tle& tle, const std::s
   }
   return with_checksum(fmt::format("1 {}{} {:<8} {:02}{:03}.{:08} {}.{:08} {} {} {} {:4}", catalog,
                                    tle.classification, designator, year % 100, day, *fraction,
-                                   ndot_sign, *ndot_units, *nddot, *bstar, tle.ephemeris_type,
+                                   ndot_sign, *ndot_units, nddot, bstar, tle.ephemeris_type,
                                    tle.element_set_number));
 }
 
@@ -524,32 +509,28 @@ std::expected<std::string, ParseError> format_line2(const Tle& tle, const std::s
     }
     return format_fixed(value, 4, 8, 2, column, field);
   };
-  auto inclination = angle(tle.inclination_deg, 180.0, 9, "inclination");
-  if (!inclination) return std::unexpected(inclination.error());
-  auto node = angle(tle.right_ascension_deg, 360.0, 18, "right ascension of the ascending node");
-  if (!node) return std::unexpected(node.error());
+  auto inclination = ORBIT_TRY(angle(tle.inclination_deg, 180.0, 9, "inclination"));
+  auto node =
+      ORBIT_TRY(angle(tle.right_ascension_deg, 360.0, 18, "right ascension of the ascending node"));
   auto eccentricity = fixed_units(tle.eccentricity, 7, 10000000);
   if (!eccentricity) {
     return std::unexpected(
         ParseError{2, 27, "tle_unwritable",
                    fmt::format("eccentricity {} is outside 0-0.9999999", tle.eccentricity)});
   }
-  auto perigee = angle(tle.argument_of_perigee_deg, 360.0, 35, "argument of perigee");
-  if (!perigee) return std::unexpected(perigee.error());
-  auto anomaly = angle(tle.mean_anomaly_deg, 360.0, 44, "mean anomaly");
-  if (!anomaly) return std::unexpected(anomaly.error());
+  auto perigee = ORBIT_TRY(angle(tle.argument_of_perigee_deg, 360.0, 35, "argument of perigee"));
+  auto anomaly = ORBIT_TRY(angle(tle.mean_anomaly_deg, 360.0, 44, "mean anomaly"));
   if (!(tle.mean_motion > 0.0)) {
     return std::unexpected(
         ParseError{2, 53, "tle_unwritable", "mean motion must be greater than zero"});
   }
-  auto mean_motion = format_fixed(tle.mean_motion, 8, 11, 2, 53, "mean motion");
-  if (!mean_motion) return std::unexpected(mean_motion.error());
+  auto mean_motion = ORBIT_TRY(format_fixed(tle.mean_motion, 8, 11, 2, 53, "mean motion"));
   if (tle.revolution_number < 0 || tle.revolution_number > 99999) {
     return std::unexpected(
         ParseError{2, 64, "tle_unwritable", "revolution number must be 0-99999"});
   }
-  return with_checksum(fmt::format("2 {} {} {} {:07} {} {} {}{:5}", catalog, *inclination, *node,
-                                   *eccentricity, *perigee, *anomaly, *mean_motion,
+  return with_checksum(fmt::format("2 {} {} {} {:07} {} {} {}{:5}", catalog, inclination, node,
+                                   *eccentricity, perigee, anomaly, mean_motion,
                                    tle.revolution_number));
 }
 
@@ -568,13 +549,9 @@ std::expected<Tle, ParseError> parse_tle(std::string_view line1, std::string_vie
                                          const TleParseOptions& options) {
   Tle tle;
   const LineReader first(line1, options.first_line_number);
-  if (auto ok = parse_line1(first, options.checksums, tle); !ok) {
-    return std::unexpected(ok.error());
-  }
+  ORBIT_TRY(parse_line1(first, options.checksums, tle));
   const LineReader second(line2, options.first_line_number + 1);
-  if (auto ok = parse_line2(second, options.checksums, tle); !ok) {
-    return std::unexpected(ok.error());
-  }
+  ORBIT_TRY(parse_line2(second, options.checksums, tle));
   return tle;
 }
 
@@ -643,10 +620,9 @@ std::expected<std::vector<Tle>, ParseError> parse_tle_file(std::string_view text
     }
     TleParseOptions pair_options = options;
     pair_options.first_line_number = line1_number;
-    auto tle = parse_tle(lines[i], lines[i + 1], pair_options);
-    if (!tle) return std::unexpected(tle.error());
-    tle->name = std::move(name);
-    tles.push_back(std::move(*tle));
+    auto tle = ORBIT_TRY(parse_tle(lines[i], lines[i + 1], pair_options));
+    tle.name = std::move(name);
+    tles.push_back(std::move(tle));
     ++i;
   }
   return tles;
@@ -671,11 +647,9 @@ std::expected<TleText, ParseError> format_tle(const Tle& tle) {
     error.line = 1;
     return std::unexpected(error);
   }
-  auto line1 = format_line1(tle, *catalog);
-  if (!line1) return std::unexpected(line1.error());
-  auto line2 = format_line2(tle, *catalog);
-  if (!line2) return std::unexpected(line2.error());
-  return TleText{std::move(*line1), std::move(*line2)};
+  auto line1 = ORBIT_TRY(format_line1(tle, *catalog));
+  auto line2 = ORBIT_TRY(format_line2(tle, *catalog));
+  return TleText{std::move(line1), std::move(line2)};
 }
 
 std::expected<std::string, ParseError> format_tle_file(std::span<const Tle> tles) {
@@ -686,15 +660,14 @@ std::expected<std::string, ParseError> format_tle_file(std::span<const Tle> tles
           0, 0, "tle_unwritable",
           fmt::format("name \"{}\" is longer than {} characters", tle.name, kMaxNameLength)});
     }
-    auto lines = format_tle(tle);
-    if (!lines) return std::unexpected(lines.error());
+    auto lines = ORBIT_TRY(format_tle(tle));
     // A name that itself begins "0 " gets the prefix the reader takes off, or it would
     // come back without its first two characters; one that begins "1 " or "2 " gets it too,
     // or it would be read as a line of an element set (both found by fuzzing).
     const bool needs_prefix =
         tle.name.starts_with("0 ") || is_tle_line(tle.name, '1') || is_tle_line(tle.name, '2');
     if (!tle.name.empty()) text += (needs_prefix ? "0 " : "") + tle.name + "\n";
-    text += lines->line1 + "\n" + lines->line2 + "\n";
+    text += lines.line1 + "\n" + lines.line2 + "\n";
   }
   return text;
 }

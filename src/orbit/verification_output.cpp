@@ -5,6 +5,8 @@
 #include <charconv>
 #include <cmath>
 
+#include "orbit/try.hpp"
+
 namespace jingkai::orbit {
 namespace {
 
@@ -80,9 +82,7 @@ std::expected<TsinceRange, ParseError> parse_tsince_range(std::string_view text)
     position = end + 1;
   }
   const TsinceRange range{values[0], values[1], values[2]};
-  if (auto ok = check_range(range, columns[1], columns[2]); !ok) {
-    return std::unexpected(ok.error());
-  }
+  ORBIT_TRY(check_range(range, columns[1], columns[2]));
   return range;
 }
 
@@ -129,14 +129,13 @@ std::optional<PropagationStop> append_state_rows(const Sgp4& sgp4, int catalog_n
 std::expected<StateListing, ParseError> list_states(std::string_view tle_text,
                                                     const TsinceRange& range,
                                                     const StateListingOptions& options) {
-  if (auto ok = check_range(range, 0, 0); !ok) return std::unexpected(ok.error());
+  ORBIT_TRY(check_range(range, 0, 0));
   TleParseOptions parse_options;
   parse_options.checksums = options.checksums;
-  auto tles = parse_tle_file(tle_text, parse_options);
-  if (!tles) return std::unexpected(tles.error());
+  auto tles = ORBIT_TRY(parse_tle_file(tle_text, parse_options));
 
   StateListing listing;
-  for (const Tle& tle : *tles) {
+  for (const Tle& tle : tles) {
     auto sgp4 = Sgp4::create(tle, options.sgp4);
     if (!sgp4) {
       listing.text += fmt::format("{} xx\n", tle.catalog_number);
