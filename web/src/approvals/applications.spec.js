@@ -32,8 +32,8 @@ import {
   timelineType,
   yearToMonth,
 } from './applications';
-import zhCN from '../i18n/locales/zh-CN.json';
-import enUS from '../i18n/locales/en-US.json';
+import { messages } from '../i18n/locales';
+const { 'zh-CN': zhCN, 'en-US': enUS } = messages;
 
 const message = (messages, key) => key.split('.').reduce((node, part) => node?.[part], messages);
 
