@@ -7,7 +7,8 @@
 import { ref } from 'vue';
 import { useErrorText } from './useErrorText';
 
-export function useLoad(request, apply, { onError, describe = useErrorText() } = {}) {
+export function useLoad(request, apply, { onError, describe } = {}) {
+  const text = describe ?? useErrorText();
   const loading = ref(false);
   const error = ref('');
   let latest = 0;
@@ -21,7 +22,7 @@ export function useLoad(request, apply, { onError, describe = useErrorText() } =
       if (mine === latest) apply(answer);
     } catch (err) {
       if (mine !== latest) return;
-      if (err?.status !== 401) error.value = describe(err);
+      if (err?.status !== 401) error.value = text(err);
       onError?.(err);
     } finally {
       if (mine === latest) loading.value = false;
@@ -29,4 +30,30 @@ export function useLoad(request, apply, { onError, describe = useErrorText() } =
   }
 
   return { loading, error, load };
+}
+
+/**
+ * useLoad for a page of a list ({ items, total } from the server): `rows` and `total`, both
+ * emptied when the request fails so that no stale rows stand under the error. `also(answer)`
+ * reads anything else the page needs from the same answer.
+ */
+export function useListLoad(request, { also, describe } = {}) {
+  const rows = ref([]);
+  const total = ref(0);
+  const state = useLoad(
+    request,
+    (data) => {
+      rows.value = data?.items ?? [];
+      total.value = data?.total ?? rows.value.length;
+      also?.(data);
+    },
+    {
+      describe,
+      onError: () => {
+        rows.value = [];
+        total.value = 0;
+      },
+    },
+  );
+  return { rows, total, ...state };
 }

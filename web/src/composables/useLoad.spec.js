@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { useLoad } from './useLoad';
+import { useListLoad, useLoad } from './useLoad';
 
 const describeErr = (err) => `failed: ${err.message}`;
 
@@ -93,5 +93,35 @@ describe('useLoad', () => {
     second.resolve('new');
     await b;
     expect(loading.value).toBe(false);
+  });
+});
+
+describe('useListLoad', () => {
+  it('takes the rows and the total of the answer, and what else the page reads from it', async () => {
+    const also = vi.fn();
+    const { rows, total, load } = useListLoad(async () => ({ items: ['a', 'b'], total: 12, today: '2026-10-09' }), {
+      also,
+      describe: describeErr,
+    });
+    await load();
+    expect(rows.value).toEqual(['a', 'b']);
+    expect(total.value).toBe(12);
+    expect(also).toHaveBeenCalledWith(expect.objectContaining({ today: '2026-10-09' }));
+  });
+
+  it('counts the rows when the answer has no total, and empties the list when a load fails', async () => {
+    let fail = false;
+    const { rows, total, error, load } = useListLoad(
+      async () => {
+        if (fail) throw new Error('down');
+        return { items: ['a'] };
+      },
+      { describe: describeErr },
+    );
+    await load();
+    expect([rows.value, total.value]).toEqual([['a'], 1]);
+    fail = true;
+    await load();
+    expect([rows.value, total.value, error.value]).toEqual([[], 0, 'failed: down']);
   });
 });
