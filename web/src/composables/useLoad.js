@@ -3,7 +3,8 @@
 // as text in `error` (not for a 401: the client has already sent the user to the login page)
 // and calls `onError(err)`, e.g. to empty a list. When `load()` is called again before an
 // answer has come (filters changed quickly), the older answer is dropped, so the page never
-// shows what it no longer asks for.
+// shows what it no longer asks for. A request of several steps is handed `isCurrent()`, to
+// stop early once a newer load has begun.
 import { ref } from 'vue';
 import { useErrorText } from './useErrorText';
 
@@ -18,7 +19,7 @@ export function useLoad(request, apply, { onError, describe } = {}) {
     loading.value = true;
     error.value = '';
     try {
-      const answer = await request();
+      const answer = await request(() => mine === latest);
       if (mine === latest) apply(answer);
     } catch (err) {
       if (mine !== latest) return;

@@ -80,6 +80,26 @@ describe('useLoad', () => {
     expect(error.value).toBe('');
   });
 
+  it('tells a request of several steps whether a newer load has begun', async () => {
+    const step = deferred();
+    const seen = [];
+    let calls = 0;
+    const { load } = useLoad(
+      async (isCurrent) => {
+        calls += 1;
+        if (calls === 1) await step.promise;
+        seen.push(isCurrent());
+      },
+      () => {},
+      { describe: describeErr },
+    );
+    const first = load();
+    await load();
+    step.resolve();
+    await first;
+    expect(seen).toEqual([true, false]);
+  });
+
   it('stays loading until the newest load has answered', async () => {
     const first = deferred();
     const second = deferred();
