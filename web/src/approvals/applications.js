@@ -169,6 +169,17 @@ export function timelineLabel(action) {
   return { key: null, text: String(action ?? '') };
 }
 
+/**
+ * The timeline's entries oldest first, whatever order the server lists them in; entries of
+ * the same moment (or without a readable one) keep their order.
+ */
+export function timelineInOrder(entries) {
+  return (entries ?? [])
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => (new Date(a.e.at).getTime() || 0) - (new Date(b.e.at).getTime() || 0) || a.i - b.i)
+    .map(({ e }) => e);
+}
+
 /** The colour of a timeline dot for an entry's action. */
 export function timelineType(action) {
   if (action === 'refuse' || action === 'reject' || action === 'withdraw' || String(action).startsWith('overdue')) return 'danger';

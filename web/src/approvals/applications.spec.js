@@ -28,12 +28,13 @@ import {
   shortSha,
   stateTag,
   statisticsRates,
+  timelineInOrder,
   timelineLabel,
   timelineType,
   yearToMonth,
 } from './applications';
-import zhCN from '../i18n/locales/zh-CN.json';
-import enUS from '../i18n/locales/en-US.json';
+import { messages } from '../i18n/locales';
+const { 'zh-CN': zhCN, 'en-US': enUS } = messages;
 
 const message = (messages, key) => key.split('.').reduce((node, part) => node?.[part], messages);
 
@@ -148,6 +149,17 @@ describe('actions', () => {
 });
 
 describe('timeline', () => {
+  it('lists the entries oldest first, keeping the order of those of the same moment', () => {
+    const entries = [
+      { action: 'accept', at: '2026-09-30T02:00:00Z' },
+      { action: 'submit', at: '2026-09-29T08:00:00Z' },
+      { action: 'upload', at: '2026-09-29T08:00:00Z' },
+      { action: 'note', at: null },
+    ];
+    expect(timelineInOrder(entries).map((e) => e.action)).toEqual(['note', 'submit', 'upload', 'accept']);
+    expect(timelineInOrder(undefined)).toEqual([]);
+  });
+
   it('labels the workflow actions and what else the server records', () => {
     for (const a of [...Object.keys(ACTIONS), 'create', 'edit', 'upload', 'remove_file', 'overdue_promised', 'overdue_statutory']) {
       const label = timelineLabel(a);

@@ -16,7 +16,8 @@ import {
 } from './guide';
 import { listQuery, rememberListQuery } from './listMemory';
 import { canExportCatalogue, canImportCatalogue } from '../roles';
-import zhCN from '../i18n/locales/zh-CN.json';
+import { messages } from '../i18n/locales';
+const { 'zh-CN': zhCN } = messages;
 
 const zh = (key) => key.split('.').reduce((node, part) => node?.[part], zhCN);
 

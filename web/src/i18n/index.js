@@ -1,6 +1,5 @@
 import { createI18n } from 'vue-i18n';
-import zhCN from './locales/zh-CN.json';
-import enUS from './locales/en-US.json';
+import { messages } from './locales';
 
 export const LOCALES = Object.freeze(['zh-CN', 'en-US']);
 export const DEFAULT_LOCALE = 'zh-CN';
@@ -19,7 +18,7 @@ export const i18n = createI18n({
   legacy: false,
   locale: storedLocale(),
   fallbackLocale: DEFAULT_LOCALE,
-  messages: { 'zh-CN': zhCN, 'en-US': enUS },
+  messages,
 });
 
 function applyToDocument(locale) {

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import zhCN from './locales/zh-CN.json';
-import enUS from './locales/en-US.json';
+import { mergeNamespaces, messages, namespaceFiles } from './locales';
 import { ROLES } from '../roles';
 import { MODULES, ADMIN_ENTRIES, APPROVAL_ENTRIES, HOME_ENTRY } from '../menu';
 
@@ -20,14 +19,38 @@ function placeholders(message) {
   return [...message.matchAll(/\{\s*(\w+)\s*\}/g)].map((m) => m[1]).sort();
 }
 
-const zh = flatten(zhCN);
-const en = flatten(enUS);
+const zh = flatten(messages['zh-CN']);
+const en = flatten(messages['en-US']);
 
 describe('locale files', () => {
   it('are the only two and have exactly the same keys', () => {
     const dir = fileURLToPath(new URL('./locales/', import.meta.url));
-    expect(readdirSync(dir).filter((f) => f.endsWith('.json')).sort()).toEqual(['en-US.json', 'zh-CN.json']);
+    const folders = readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory());
+    expect(folders.map((e) => e.name).sort()).toEqual(['en-US', 'zh-CN']);
     expect(Object.keys(en).sort()).toEqual(Object.keys(zh).sort());
+  });
+
+  it('split both languages into the same namespace files, each holding the same keys', () => {
+    const zhFiles = namespaceFiles['zh-CN'];
+    const enFiles = namespaceFiles['en-US'];
+    // Every file on disk is merged in (none can be left out by the glob).
+    for (const [locale, files] of Object.entries(namespaceFiles)) {
+      const dir = fileURLToPath(new URL(`./locales/${locale}/`, import.meta.url));
+      expect(Object.keys(files).sort(), locale).toEqual(readdirSync(dir).sort());
+    }
+    expect(Object.keys(zhFiles)).toContain('common.js');
+    expect(Object.keys(enFiles).sort()).toEqual(Object.keys(zhFiles).sort());
+    for (const file of Object.keys(zhFiles)) {
+      expect(Object.keys(flatten(enFiles[file])).sort(), file).toEqual(Object.keys(flatten(zhFiles[file])).sort());
+    }
+  });
+
+  it('refuse a top-level key given by two namespace files', () => {
+    expect(mergeNamespaces({ './a.js': { x: { y: '1' } }, './b.js': { z: { y: '2' } } })).toEqual({
+      x: { y: '1' },
+      z: { y: '2' },
+    });
+    expect(() => mergeNamespaces({ './a.js': { x: {} }, './b.js': { x: {} } })).toThrow(/"x" is in both \.\/a\.js and \.\/b\.js/);
   });
 
   it.each([

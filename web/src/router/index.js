@@ -4,7 +4,7 @@ import { MODULES } from '@/menu';
 import { APPLICANTS, QUEUE_READERS } from '@/roles';
 import { safeRedirect } from './redirect';
 import AppLayout from '@/layouts/AppLayout.vue';
-import LoginView from '@/views/LoginView.vue';
+import LoginView from '@/views/accounts/LoginView.vue';
 import HomeView from '@/views/HomeView.vue';
 import NotAvailableView from '@/views/NotAvailableView.vue';
 import NotFoundView from '@/views/NotFoundView.vue';
@@ -12,7 +12,7 @@ import NotFoundView from '@/views/NotFoundView.vue';
 // The modules whose pages exist, by menu key; loaded when first opened.
 const modulePages = {
   approvals: () => import('@/views/approvals/ApprovalsView.vue'),
-  calendar: () => import('@/views/CalendarView.vue'),
+  calendar: () => import('@/views/calendar/CalendarView.vue'),
   enterprises: () => import('@/views/enterprises/EnterpriseListView.vue'),
   indicators: () => import('@/views/indicators/DashboardView.vue'),
 };
@@ -38,25 +38,25 @@ const subPages = [
   {
     path: 'approvals/queue',
     name: 'approval-queue',
-    component: () => import('@/views/applications/QueueView.vue'),
+    component: () => import('@/views/approvals/applications/QueueView.vue'),
     meta: { menuKey: 'approvalQueue', roles: QUEUE_READERS },
   },
   {
     path: 'approvals/statistics',
     name: 'approval-statistics',
-    component: () => import('@/views/applications/StatisticsView.vue'),
+    component: () => import('@/views/approvals/applications/StatisticsView.vue'),
     meta: { menuKey: 'approvalStatistics', roles: QUEUE_READERS },
   },
   {
     path: 'applications',
     name: 'my-applications',
-    component: () => import('@/views/applications/MyApplicationsView.vue'),
+    component: () => import('@/views/approvals/applications/MyApplicationsView.vue'),
     meta: { menuKey: 'myApplications', roles: APPLICANTS },
   },
   {
     path: 'applications/:id(\\d+)',
     name: 'application',
-    component: () => import('@/views/applications/ApplicationView.vue'),
+    component: () => import('@/views/approvals/applications/ApplicationView.vue'),
     props: true,
     meta: { menuKey: 'myApplications', roles: [...APPLICANTS, ...QUEUE_READERS] },
   },
@@ -113,19 +113,19 @@ export const routes = [
       {
         path: 'admin/users',
         name: 'admin-users',
-        component: () => import('@/views/admin/UsersView.vue'),
+        component: () => import('@/views/accounts/UsersView.vue'),
         meta: { menuKey: 'users', requiresAdmin: true },
       },
       {
         path: 'admin/chains',
         name: 'admin-chains',
-        component: () => import('@/views/admin/ChainsView.vue'),
+        component: () => import('@/views/enterprises/ChainsView.vue'),
         meta: { menuKey: 'chains', requiresAdmin: true },
       },
       {
         path: 'admin/audit',
         name: 'admin-audit',
-        component: () => import('@/views/admin/AuditView.vue'),
+        component: () => import('@/views/audit/AuditView.vue'),
         meta: { menuKey: 'audit', requiresAdmin: true },
       },
       { path: ':pathMatch(.*)*', name: 'not-found', component: NotFoundView },
