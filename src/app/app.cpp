@@ -5,6 +5,7 @@
 
 #include "app/demo_applications.hpp"
 #include "app/demo_zone.hpp"
+#include "app/schema_history.hpp"
 #include "http/json_body.hpp"
 #include "modules/accounts/routes.hpp"
 #include "modules/approvals/application_routes.hpp"
@@ -14,7 +15,6 @@
 #include "modules/calendar/routes.hpp"
 #include "modules/enterprises/routes.hpp"
 #include "modules/indicators/routes.hpp"
-#include "app/schema_history.hpp"
 #include "store/migrations.hpp"
 
 namespace jingkai::app {

@@ -21,6 +21,7 @@
 #include "app/cli_statistics.hpp"
 #include "app/cli_support.hpp"
 #include "app/daily_sweep.hpp"
+#include "app/schema_history.hpp"
 #include "http/server.hpp"
 #include "modules/approvals/routes.hpp"
 #include "modules/enterprises/routes.hpp"
@@ -31,7 +32,6 @@
 #include "orbit/passes.hpp"
 #include "orbit/time_scales.hpp"
 #include "orbit/verification_output.hpp"
-#include "app/schema_history.hpp"
 #include "store/migrations.hpp"
 
 namespace jingkai::app {

@@ -49,7 +49,6 @@ class AuditLog {
  public:
   explicit AuditLog(const Clock& clock) : clock_(clock) {}
 
-
   // Appends within the caller's transaction; the chain's head row serialises writers.
   void append(Tx& tx, const Actor& actor, const AuditEvent& event) const;
 
