@@ -68,8 +68,11 @@ struct State {
 
 }  // namespace
 
-void add_statistics_commands(CLI::App& cli, const Clock& clock, std::ostream& out,
-                             std::ostream& err, int& status) {
+void add_statistics_commands(CLI::App& cli, const Console& console) {
+  const Clock& clock = console.clock;
+  std::ostream& out = console.out;
+  std::ostream& err = console.err;
+  int& status = console.status;
   auto state = std::make_shared<State>();
 
   auto* import = cli.add_subcommand("import", "import statistics files");

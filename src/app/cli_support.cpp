@@ -1,8 +1,11 @@
 #include "app/cli_support.hpp"
 
+#include <chrono>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
+
+#include "core/date.hpp"
 
 namespace jingkai::app {
 
@@ -34,6 +37,17 @@ Result<Actor> console_actor_in(App& app, std::string_view zone_code) {
   }
   return std::unexpected(
       Error::not_found("zone_not_found", "园区不存在 (no such zone): " + std::string(zone_code)));
+}
+
+Status TodayOption::apply_to(SettableClock& clock) const {
+  if (today.empty()) return {};
+  auto day = parse_date(today, "today");
+  if (!day) return std::unexpected(day.error());
+  constexpr EpochMs kNoonInChina = (12 - 8) * 3600 * 1000;
+  clock.set_now_ms(
+      std::chrono::duration_cast<std::chrono::milliseconds>(day->time_since_epoch()).count() +
+      kNoonInChina);
+  return {};
 }
 
 Result<std::unique_ptr<App>> open_app(const DataOptions& data, const Clock& clock,

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
+#include <istream>
 #include <memory>
 #include <ostream>
 #include <string>
@@ -14,6 +15,15 @@ namespace jingkai::app {
 inline constexpr int kOk = 0;
 inline constexpr int kFailed = 1;
 inline constexpr int kBadInput = 2;
+
+// What a command works with: the clock, the console's streams, and where its exit code goes.
+struct Console {
+  const Clock& clock;
+  std::istream& in;
+  std::ostream& out;
+  std::ostream& err;
+  int& status;
+};
 
 // Prints the error for people; returns the exit code its kind means.
 int report(std::ostream& err, const Error& error);
@@ -39,6 +49,17 @@ struct DataOptions {
         ->capture_default_str()
         ->check(CLI::Range(0, 30));
   }
+};
+
+// `--today YYYY-MM-DD`: the day a command takes for today, so that what it builds or counts
+// is the same whatever day it runs (the demo, rehearsals, tests). Noon in China that day.
+struct TodayOption {
+  std::string today;  // empty: the system's date
+  void add_to(CLI::App* command, const std::string& help) {
+    command->add_option("--today", today, help + " (YYYY-MM-DD; default: today)");
+  }
+  // Moves `clock` to that day; leaves it alone without --today.
+  Status apply_to(SettableClock& clock) const;
 };
 
 // Opens the deployment's data. With `settable_clock` (which must be `clock`), the API may
