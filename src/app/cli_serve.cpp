@@ -21,6 +21,7 @@ struct ServeOptions {
   bool demo = false;
   bool settable_clock = false;
   int sweep_minutes = 60;
+  TodayOption today;  // with --demo
 };
 
 void print_demo_login(std::ostream& out) {
@@ -38,6 +39,7 @@ int serve(ServeOptions& options, std::ostream& out, std::ostream& err) {
   // The system's time unless the API sets it (--settable-clock); the demo's year of
   // applications is made by moving it.
   SettableClock server_clock;
+  if (auto set = options.today.apply_to(server_clock); !set) return report(err, set.error());
   auto app = open_app(options.data, server_clock, threads + 3, options.web_dir,
                       options.settable_clock ? &server_clock : nullptr);
   if (!app) return report(err, app.error());
@@ -74,8 +76,8 @@ void add_serve_command(CLI::App& cli, std::ostream& out, std::ostream& err, int&
   serve_command->add_option("--threads", server.threads, "server threads (0: one per core)");
   serve_command->add_option("--web", options->web_dir, "folder of the built web UI")
       ->capture_default_str();
-  serve_command->add_flag("--demo", options->demo,
-                          "create the demo zone and its administrator if missing");
+  auto* demo = serve_command->add_flag("--demo", options->demo,
+                                       "create the demo zone and its administrator if missing");
   serve_command->add_flag(
       "--settable-clock", options->settable_clock,
       "let an administrator set the server's clock (PUT /api/v1/system/clock): for "
@@ -85,6 +87,10 @@ void add_serve_command(CLI::App& cli, std::ostream& out, std::ostream& err, int&
                    "how often the server marks overdue applications")
       ->capture_default_str()
       ->check(CLI::Range(1, 24 * 60));
+  options->today
+      .add_to(serve_command,
+              "with --demo: build the demo as of this day and run the clock on from it")
+      ->needs(demo);
   serve_command->callback([options, &out, &err, &status] {
     if (int code = serve(*options, out, err); code != kOk) status = code;
   });

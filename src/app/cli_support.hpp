@@ -55,8 +55,8 @@ struct DataOptions {
 // is the same whatever day it runs (the demo, rehearsals, tests). Noon in China that day.
 struct TodayOption {
   std::string today;  // empty: the system's date
-  void add_to(CLI::App* command, const std::string& help) {
-    command->add_option("--today", today, help + " (YYYY-MM-DD; default: today)");
+  CLI::Option* add_to(CLI::App* command, const std::string& help) {
+    return command->add_option("--today", today, help + " (YYYY-MM-DD; default: today)");
   }
   // Moves `clock` to that day; leaves it alone without --today.
   Status apply_to(SettableClock& clock) const;
