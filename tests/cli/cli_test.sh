@@ -44,13 +44,15 @@ run() {
 
 contains() { [[ $out == *"$1"* ]] || { echo "  output lacks '$1': $out"; return 1; }; }
 
-# Starts `serve` with the given arguments and waits for its "listening on" line.
+# Starts `serve` with the given arguments and waits for its "listening on" line: up to a
+# minute, for `serve --demo` builds the demo zone first (about 15 s on a loaded machine).
 start_server() {
   "$bin" serve "$@" --port 0 >"$work/serve.log" 2>&1 &
   server_pid=$!
-  for _ in $(seq 100); do
+  for _ in $(seq 600); do
     url=$(grep -o 'http://[0-9.:]*' "$work/serve.log" | head -n 1)
     [[ -n $url ]] && return 0
+    kill -0 "$server_pid" 2>/dev/null || break
     sleep 0.1
   done
   echo "  server did not start: $(cat "$work/serve.log")"
