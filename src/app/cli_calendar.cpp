@@ -1,8 +1,6 @@
 #include "app/cli_calendar.hpp"
 
-#include <fstream>
 #include <memory>
-#include <sstream>
 #include <string>
 
 #include "core/date.hpp"
@@ -75,16 +73,14 @@ void add_import_export_commands(CLI::App* calendar, const std::shared_ptr<State>
   state->import_data.add_to(calendar_import);
   calendar_import->add_option("file", state->import_file, "calendar file")->required();
   calendar_import->callback([state, c] {
-    std::ifstream file(state->import_file, std::ios::binary);
-    if (!file) {
+    auto text = read_text(state->import_file);
+    if (!text) {
       c.err << "jingkai: cannot read " << state->import_file << "\n";
       return void(c.status = kBadInput);
     }
-    std::ostringstream text;
-    text << file.rdbuf();
     auto app = open_app(state->import_data, c.clock);
     if (!app) return void(c.status = report(c.err, app.error()));
-    auto years = (*app)->calendar().import(console_actor(), text.str());
+    auto years = (*app)->calendar().import(console_actor(), *text);
     if (!years) return void(c.status = report(c.err, years.error()));
     c.out << "imported";
     for (int year : *years) c.out << " " << year;

@@ -32,13 +32,20 @@ void bad_input(const Console& c, std::string_view message) {
   c.status = kBadInput;
 }
 
-// The file's bytes; nothing when it cannot be read.
-std::optional<std::string> read_text(const std::string& path) {
-  std::ifstream file(path, std::ios::binary);
-  if (!file) return std::nullopt;
-  std::ostringstream text;
-  text << file.rdbuf();
-  return text.str();
+// The element sets in `path`; nothing, the usage error said, when it cannot be read or parsed.
+std::optional<std::vector<orbit::Tle>> read_element_sets(const std::string& path,
+                                                         const Console& c) {
+  auto text = read_text(path);
+  if (!text) {
+    bad_input(c, "cannot read " + path);
+    return std::nullopt;
+  }
+  auto sets = orbit::parse_tle_file(*text);
+  if (!sets) {
+    bad_input(c, path + ": " + sets.error().to_string());
+    return std::nullopt;
+  }
+  return std::move(*sets);
 }
 
 struct PropagateOptions {
@@ -392,10 +399,8 @@ void passes(const PassesOptions& o, const Console& c) {
   if (!stop) return bad_input(c, "--stop: " + stop.error().to_string());
   if (orbit::seconds_between(*start, *stop) <= 0)
     return bad_input(c, "--stop is not after --start");
-  auto text = read_text(o.tle);
-  if (!text) return bad_input(c, "cannot read " + o.tle);
-  auto sets = orbit::parse_tle_file(*text);
-  if (!sets) return bad_input(c, o.tle + ": " + sets.error().to_string());
+  auto sets = read_element_sets(o.tle, c);
+  if (!sets) return;
 
   const bool json = o.format == "json";
   c.out << (json ? "[" : "satellite,station,aos,tca,los,max_elevation,aos_azimuth,los_azimuth\n");
@@ -444,10 +449,8 @@ struct BenchOptions {
 
 void bench(const BenchOptions& o, const Console& c) {
   if (o.steps < 1 || o.steps > 10'000'000) return bad_input(c, "--steps must be 1 to 10000000");
-  auto text = read_text(o.tle);
-  if (!text) return bad_input(c, "cannot read " + o.tle);
-  auto sets = orbit::parse_tle_file(*text);
-  if (!sets) return bad_input(c, o.tle + ": " + sets.error().to_string());
+  auto sets = read_element_sets(o.tle, c);
+  if (!sets) return;
   std::vector<orbit::Sgp4> satellites;
   for (const orbit::Tle& tle : *sets) {
     auto sgp4 = orbit::Sgp4::create(tle);

@@ -64,11 +64,17 @@ Result<std::unique_ptr<App>> open_app(const DataOptions& data, const Clock& cloc
 }
 
 Result<std::string> read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+  auto text = read_text(path);
+  if (!text) {
     return std::unexpected(
         Error::invalid("file_unreadable", "无法读取文件 (cannot read) " + path, "file"));
   }
+  return std::move(*text);
+}
+
+std::optional<std::string> read_text(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
   std::ostringstream bytes;
   bytes << in.rdbuf();
   return bytes.str();

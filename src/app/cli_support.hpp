@@ -5,6 +5,7 @@
 #include <CLI/CLI.hpp>
 #include <istream>
 #include <memory>
+#include <optional>
 #include <ostream>
 #include <string>
 
@@ -70,5 +71,7 @@ Result<std::unique_ptr<App>> open_app(const DataOptions& data, const Clock& cloc
 
 // A file read whole; the error names it.
 Result<std::string> read_file(const std::string& path);
+// A file read whole; nothing when it cannot be read (the caller says so in its own words).
+std::optional<std::string> read_text(const std::string& path);
 
 }  // namespace jingkai::app
