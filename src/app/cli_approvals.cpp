@@ -31,8 +31,11 @@ Result<enterprises::EnterpriseId> enterprise_of(App& app, const Actor& actor,
 
 }  // namespace
 
-void add_approvals_commands(CLI::App& cli, const Clock& clock, std::ostream& out, std::ostream& err,
-                            int& status) {
+void add_approvals_commands(CLI::App& cli, const Console& console) {
+  const Clock& clock = console.clock;
+  std::ostream& out = console.out;
+  std::ostream& err = console.err;
+  int& status = console.status;
   auto state = std::make_shared<State>();
   auto* approvals = cli.add_subcommand("approvals", "applications at the service centre (办件)");
   approvals->require_subcommand(1);

@@ -3,14 +3,12 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
-#include <ostream>
 
-#include "core/clock.hpp"
+#include "app/cli_support.hpp"
 
 namespace jingkai::app {
 
 // Adds `approvals sweep|statistics` and `representative grant|revoke|list` to `cli`.
-void add_approvals_commands(CLI::App& cli, const Clock& clock, std::ostream& out, std::ostream& err,
-                            int& status);
+void add_approvals_commands(CLI::App& cli, const Console& console);
 
 }  // namespace jingkai::app

@@ -22,8 +22,11 @@ struct State {
 
 }  // namespace
 
-void add_catalogue_commands(CLI::App& cli, const Clock& clock, std::ostream& out, std::ostream& err,
-                            int& status) {
+void add_catalogue_commands(CLI::App& cli, const Console& console) {
+  const Clock& clock = console.clock;
+  std::ostream& out = console.out;
+  std::ostream& err = console.err;
+  int& status = console.status;
   auto state = std::make_shared<State>();
   auto* catalogue = cli.add_subcommand("catalogue", "the service-item catalogue (办事指南)");
   catalogue->require_subcommand(1);

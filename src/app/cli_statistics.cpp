@@ -64,14 +64,48 @@ struct State {
 
   ZoneOptions indicators_zone;
   std::string indicators_period;
+  TodayOption indicators_today;
 };
 
-}  // namespace
+// The registry or its reports as a sheet in `format`.
+Result<std::string> export_sheet(App& app, const Actor& actor, const State& state,
+                                 tabular::SheetFormat format) {
+  auto& registry = app.enterprises();
+  if (state.export_what == "enterprises") {
+    std::vector<enterprises::Enterprise> all;
+    for (PageRequest page{1, PageRequest::kMaxPageSize};; ++page.page) {
+      auto batch = registry.list(actor, {}, page);
+      if (!batch) return std::unexpected(batch.error());
+      for (auto& e : batch->items) all.push_back(std::move(e));
+      if (batch->items.empty() || std::int64_t(all.size()) >= batch->total) break;
+    }
+    return enterprises::export_enterprises(all, format);
+  }
+  const Period now = period_of(registry.today());
+  Period to = now, from = now.plus_months(-11);
+  if (!state.export_to.empty()) {
+    auto parsed = parse_period(state.export_to, "to");
+    if (!parsed) return std::unexpected(parsed.error());
+    to = *parsed;
+  }
+  if (!state.export_from.empty()) {
+    auto parsed = parse_period(state.export_from, "from");
+    if (!parsed) return std::unexpected(parsed.error());
+    from = *parsed;
+  }
+  std::vector<enterprises::MonthlyReport> all;
+  for (PageRequest page{1, PageRequest::kMaxPageSize};; ++page.page) {
+    auto batch = registry.reports(actor, 0, from, to, {}, page);
+    if (!batch) return std::unexpected(batch.error());
+    for (auto& r : batch->items) all.push_back(std::move(r));
+    if (batch->items.empty() || std::int64_t(all.size()) >= batch->total) break;
+  }
+  return enterprises::export_reports(all, format);
+}
 
-void add_statistics_commands(CLI::App& cli, const Clock& clock, std::ostream& out,
-                             std::ostream& err, int& status) {
-  auto state = std::make_shared<State>();
-
+// `import reports`: monthly reports in, all or nothing.
+void add_import_command(CLI::App& cli, const std::shared_ptr<State>& state, const Clock& clock,
+                        std::ostream& out, std::ostream& err, int& status) {
   auto* import = cli.add_subcommand("import", "import statistics files");
   import->require_subcommand(1);
   auto* import_reports = import->add_subcommand(
@@ -118,7 +152,11 @@ void add_statistics_commands(CLI::App& cli, const Clock& clock, std::ostream& ou
                        outcome->imported ? "imported" : "checked (dry run)", outcome->inserted,
                        outcome->updated, fmt::join(outcome->periods, " "));
   });
+}
 
+// `export enterprises|reports`: the registry or its reports out.
+void add_export_command(CLI::App& cli, const std::shared_ptr<State>& state, const Clock& clock,
+                        std::ostream& out, std::ostream& err, int& status) {
   auto* export_command = cli.add_subcommand("export", "export enterprises or reports");
   state->export_zone.add_to(export_command);
   export_command->add_option("what", state->export_what, "enterprises or reports")
@@ -137,39 +175,7 @@ void add_statistics_commands(CLI::App& cli, const Clock& clock, std::ostream& ou
     if (!app) return void(status = report(err, app.error()));
     auto actor = console_actor_in(**app, state->export_zone.zone);
     if (!actor) return void(status = report(err, actor.error()));
-    auto& registry = (*app)->enterprises();
-    Result<std::string> file;
-    if (state->export_what == "enterprises") {
-      std::vector<enterprises::Enterprise> all;
-      for (PageRequest page{1, PageRequest::kMaxPageSize};; ++page.page) {
-        auto batch = registry.list(*actor, {}, page);
-        if (!batch) return void(status = report(err, batch.error()));
-        for (auto& e : batch->items) all.push_back(std::move(e));
-        if (batch->items.empty() || std::int64_t(all.size()) >= batch->total) break;
-      }
-      file = enterprises::export_enterprises(all, *format);
-    } else {
-      const Period now = period_of(registry.today());
-      Period to = now, from = now.plus_months(-11);
-      if (!state->export_to.empty()) {
-        auto parsed = parse_period(state->export_to, "to");
-        if (!parsed) return void(status = report(err, parsed.error()));
-        to = *parsed;
-      }
-      if (!state->export_from.empty()) {
-        auto parsed = parse_period(state->export_from, "from");
-        if (!parsed) return void(status = report(err, parsed.error()));
-        from = *parsed;
-      }
-      std::vector<enterprises::MonthlyReport> all;
-      for (PageRequest page{1, PageRequest::kMaxPageSize};; ++page.page) {
-        auto batch = registry.reports(*actor, 0, from, to, {}, page);
-        if (!batch) return void(status = report(err, batch.error()));
-        for (auto& r : batch->items) all.push_back(std::move(r));
-        if (batch->items.empty() || std::int64_t(all.size()) >= batch->total) break;
-      }
-      file = enterprises::export_reports(all, *format);
-    }
+    auto file = export_sheet(**app, *actor, *state, *format);
     if (!file) return void(status = report(err, file.error()));
     if (state->export_output.empty()) {
       out << *file;
@@ -182,7 +188,11 @@ void add_statistics_commands(CLI::App& cli, const Clock& clock, std::ostream& ou
       return void(status = kFailed);
     }
   });
+}
 
+// `uscc check`: a credit code against its standard.
+void add_uscc_command(CLI::App& cli, const std::shared_ptr<State>& state, std::ostream& out,
+                      std::ostream& err, int& status) {
   auto* uscc = cli.add_subcommand("uscc", "unified social credit codes (统一社会信用代码)");
   uscc->require_subcommand(1);
   auto* uscc_check =
@@ -193,13 +203,22 @@ void add_statistics_commands(CLI::App& cli, const Clock& clock, std::ostream& ou
     if (!parsed) return void(status = report(err, parsed.error()));
     out << parsed->text() << " ok\n";
   });
+}
 
+// `indicators`: a zone's figures for a period.
+void add_indicators_command(CLI::App& cli, const std::shared_ptr<State>& state, std::ostream& out,
+                            std::ostream& err, int& status) {
   auto* indicators = cli.add_subcommand("indicators", "a zone's indicators for a period");
   state->indicators_zone.add_to(indicators);
   indicators->add_option("--period", state->indicators_period,
                          "YYYY-MM (default: the latest reported)");
-  indicators->callback([state, &clock, &out, &err, &status] {
-    auto app = open_app(state->indicators_zone.data, clock);
+  state->indicators_today.add_to(indicators, "count the firms as on this day");
+  indicators->callback([state, &out, &err, &status] {
+    SettableClock indicators_clock;
+    if (auto set = state->indicators_today.apply_to(indicators_clock); !set) {
+      return void(status = report(err, set.error()));
+    }
+    auto app = open_app(state->indicators_zone.data, indicators_clock);
     if (!app) return void(status = report(err, app.error()));
     auto actor = console_actor_in(**app, state->indicators_zone.zone);
     if (!actor) return void(status = report(err, actor.error()));
@@ -223,6 +242,17 @@ void add_statistics_commands(CLI::App& cli, const Clock& clock, std::ostream& ou
     out << fmt::format("over_100m {}\n", d.over_100m.value);
     out << "city_share_pct " << percent(d.city_share.share_pct) << "\n";
   });
+}
+
+}  // namespace
+
+void add_statistics_commands(CLI::App& cli, const Console& console) {
+  auto state = std::make_shared<State>();
+  const Clock& clock = console.clock;
+  add_import_command(cli, state, clock, console.out, console.err, console.status);
+  add_export_command(cli, state, clock, console.out, console.err, console.status);
+  add_uscc_command(cli, state, console.out, console.err, console.status);
+  add_indicators_command(cli, state, console.out, console.err, console.status);
 }
 
 }  // namespace jingkai::app

@@ -3,14 +3,13 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
-#include <ostream>
 
-#include "core/clock.hpp"
+#include "app/cli_support.hpp"
 
 namespace jingkai::app {
 
-// Adds `import`, `export`, `uscc` and `indicators` to `cli`; their exit code goes to `status`.
-void add_statistics_commands(CLI::App& cli, const Clock& clock, std::ostream& out,
-                             std::ostream& err, int& status);
+// Adds `import`, `export`, `uscc` and `indicators` to `cli`; their exit code goes to
+// `console.status`.
+void add_statistics_commands(CLI::App& cli, const Console& console);
 
 }  // namespace jingkai::app

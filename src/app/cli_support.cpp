@@ -1,8 +1,11 @@
 #include "app/cli_support.hpp"
 
+#include <chrono>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
+
+#include "core/date.hpp"
 
 namespace jingkai::app {
 
@@ -36,6 +39,17 @@ Result<Actor> console_actor_in(App& app, std::string_view zone_code) {
       Error::not_found("zone_not_found", "园区不存在 (no such zone): " + std::string(zone_code)));
 }
 
+Status TodayOption::apply_to(SettableClock& clock) const {
+  if (today.empty()) return {};
+  auto day = parse_date(today, "today");
+  if (!day) return std::unexpected(day.error());
+  constexpr EpochMs kNoonInChina = (12 - 8) * 3600 * 1000;
+  clock.set_now_ms(
+      std::chrono::duration_cast<std::chrono::milliseconds>(day->time_since_epoch()).count() +
+      kNoonInChina);
+  return {};
+}
+
 Result<std::unique_ptr<App>> open_app(const DataOptions& data, const Clock& clock,
                                       std::size_t connections, std::string web_dir,
                                       SettableClock* settable_clock) {
@@ -50,11 +64,17 @@ Result<std::unique_ptr<App>> open_app(const DataOptions& data, const Clock& cloc
 }
 
 Result<std::string> read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+  auto text = read_text(path);
+  if (!text) {
     return std::unexpected(
         Error::invalid("file_unreadable", "无法读取文件 (cannot read) " + path, "file"));
   }
+  return std::move(*text);
+}
+
+std::optional<std::string> read_text(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
   std::ostringstream bytes;
   bytes << in.rdbuf();
   return bytes.str();

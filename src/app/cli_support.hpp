@@ -3,7 +3,9 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
+#include <istream>
 #include <memory>
+#include <optional>
 #include <ostream>
 #include <string>
 
@@ -14,6 +16,15 @@ namespace jingkai::app {
 inline constexpr int kOk = 0;
 inline constexpr int kFailed = 1;
 inline constexpr int kBadInput = 2;
+
+// What a command works with: the clock, the console's streams, and where its exit code goes.
+struct Console {
+  const Clock& clock;
+  std::istream& in;
+  std::ostream& out;
+  std::ostream& err;
+  int& status;
+};
 
 // Prints the error for people; returns the exit code its kind means.
 int report(std::ostream& err, const Error& error);
@@ -41,6 +52,17 @@ struct DataOptions {
   }
 };
 
+// `--today YYYY-MM-DD`: the day a command takes for today, so that what it builds or counts
+// is the same whatever day it runs (the demo, rehearsals, tests). Noon in China that day.
+struct TodayOption {
+  std::string today;  // empty: the system's date
+  CLI::Option* add_to(CLI::App* command, const std::string& help) {
+    return command->add_option("--today", today, help + " (YYYY-MM-DD; default: today)");
+  }
+  // Moves `clock` to that day; leaves it alone without --today.
+  Status apply_to(SettableClock& clock) const;
+};
+
 // Opens the deployment's data. With `settable_clock` (which must be `clock`), the API may
 // set the time (serve --settable-clock).
 Result<std::unique_ptr<App>> open_app(const DataOptions& data, const Clock& clock,
@@ -49,5 +71,7 @@ Result<std::unique_ptr<App>> open_app(const DataOptions& data, const Clock& cloc
 
 // A file read whole; the error names it.
 Result<std::string> read_file(const std::string& path);
+// A file read whole; nothing when it cannot be read (the caller says so in its own words).
+std::optional<std::string> read_text(const std::string& path);
 
 }  // namespace jingkai::app

@@ -3,7 +3,10 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <optional>
 #include <random>
+#include <string>
+#include <vector>
 
 namespace jingkai::app {
 namespace {
@@ -41,187 +44,233 @@ struct Plan {
   approvals::ApplicationId id = 0;  // once started
 };
 
-}  // namespace
+// The demo's dice: one seeded series, so that the demo is the same on every run.
+class Dice {
+ public:
+  std::uint32_t roll() { return random_(); }
+  bool chance(int percent) { return int(random_() % 100) < percent; }
+  int pick(int low, int high) { return low + int(random_() % unsigned(high - low + 1)); }
 
-Result<std::int64_t> build_demo_applications(
-    App& app, const Actor& in_zone, SettableClock& clock, const DemoApplicationsShape& shape,
-    const std::function<void(std::string_view)>& progress) {
-  const EpochMs present = SystemClock().now_ms();
-  auto calendar = app.calendar().current();
-  if (!calendar) return std::unexpected(calendar.error());
-  const WorkCalendar& days = **calendar;
+ private:
+  std::mt19937 random_{20261127};
+};
 
-  // The actors: the demo's officer, and an agent (代办员) who represents a score of firms.
+// Who applies and who decides, for which firms, and for which items.
+struct Cast {
+  Actor applicant;
+  Actor officer;
+  std::vector<std::int64_t> represented;  // the firms the applicant acts for
+  std::vector<approvals::ServiceItem> items;
+};
+
+// The demo's agent (代办员), who represents a score of firms, and its officer.
+Result<Cast> cast_demo(App& app, const Actor& in_zone, const DemoApplicationsShape& shape) {
   auto agent = app.accounts().add_user(
       in_zone, in_zone.zone_code,
       {"daiban", "演示代办员", std::string(kDemoPassword), {Role::enterprise_user}});
   if (!agent) return std::unexpected(agent.error());
   auto officer_user = app.accounts().find_zone_user(in_zone, kDemoOfficer);
   if (!officer_user) return std::unexpected(officer_user.error());
-  const Actor applicant{
-      agent->id, agent->name, in_zone.zone_id, in_zone.zone_code, {Role::enterprise_user}};
-  const Actor officer{officer_user->id,
-                      officer_user->name,
-                      in_zone.zone_id,
-                      in_zone.zone_code,
-                      {Role::approval_officer}};
+  Cast cast{{agent->id, agent->name, in_zone.zone_id, in_zone.zone_code, {Role::enterprise_user}},
+            {officer_user->id,
+             officer_user->name,
+             in_zone.zone_id,
+             in_zone.zone_code,
+             {Role::approval_officer}},
+            {},
+            {}};
 
   enterprises::EnterpriseFilter by_name;
   by_name.sort = "-name";
   auto firms = app.enterprises().list(in_zone, by_name, PageRequest{1, shape.enterprises});
   if (!firms) return std::unexpected(firms.error());
-  std::vector<std::int64_t> represented;
   for (const auto& firm : firms->items) {
     if (auto granted = app.representatives().grant(in_zone, firm.id, agent->name); !granted) {
       return std::unexpected(granted.error());
     }
-    represented.push_back(firm.id);
+    cast.represented.push_back(firm.id);
   }
   approvals::CatalogueFilter published;
   auto items = app.catalogue().list(in_zone, published, PageRequest{1, PageRequest::kMaxPageSize});
   if (!items) return std::unexpected(items.error());
-  if (represented.empty() || items->items.empty()) return 0;
+  cast.items = std::move(items->items);
+  return cast;
+}
 
-  // Plan every application's steps on working days, deterministically.
-  std::mt19937 random(20261127);
-  auto chance = [&](int percent) { return int(random() % 100) < percent; };
-  auto pick = [&](int low, int high) { return low + int(random() % unsigned(high - low + 1)); };
+// Every application's steps, planned on working days.
+struct Schedule {
+  std::vector<Plan> plans;
+  std::vector<PlannedStep> steps;  // in time order
+};
+
+// Plans the steps of one application started on `day`; `recent`: in the last three weeks.
+void plan_application(Schedule& schedule, const Cast& cast, const WorkCalendar& days, Dice& dice,
+                      Date day, bool recent) {
   auto working_after = [&](Date from, int n) -> std::optional<Date> {
-    auto day = days.add_working_days(from, n);
-    return day ? std::optional<Date>(*day) : std::nullopt;
+    auto next = days.add_working_days(from, n);
+    return next ? std::optional<Date>(*next) : std::nullopt;
   };
-  const Date today = china_date(present);
+  auto& steps = schedule.steps;
+  const int index = int(schedule.plans.size());
+  const auto& item = cast.items[dice.roll() % cast.items.size()];
+  schedule.plans.push_back({item, cast.represented[dice.roll() % cast.represented.size()], 0});
+  int minute = dice.pick(0, 420);
+  steps.push_back({morning(day, minute), index, Step::start});
+  if (dice.chance(3)) {
+    steps.push_back({morning(day, minute + 30), index, Step::refuse});
+    return;
+  }
+  steps.push_back({morning(day, minute + 30), index, Step::accept});
+  // Of the last three weeks' applications half are still under review today: the queue
+  // has work in it, some of it due soon and some already late.
+  if (recent && dice.chance(50)) {
+    if (auto review_day = working_after(day, 1)) {
+      steps.push_back({morning(*review_day, 10), index, Step::review});
+    }
+    return;
+  }
+  // Most are decided within the promise, some late, a few past the statutory limit.
+  const int promised = item.promised_days, statutory = std::max(item.statutory_days, 1);
+  int taken = dice.chance(88)   ? dice.pick(0, promised)
+              : dice.chance(80) ? dice.pick(std::min(promised + 1, statutory), statutory)
+                                : statutory + dice.pick(1, 3);
+  auto review_day = working_after(day, std::min(1, std::max(taken, 0)));
+  if (!review_day) return;
+  steps.push_back({morning(*review_day, 10), index, Step::review});
+  Date decision_base = *review_day;
+  if (dice.chance(12)) {
+    auto answered = working_after(*review_day, dice.pick(1, 5));
+    if (!answered) return;
+    steps.push_back({morning(*review_day, 20), index, Step::request_correction});
+    steps.push_back({morning(*answered, 15), index, Step::resubmit});
+    decision_base = *answered;  // the paused days do not count
+  }
+  if (dice.chance(2)) {
+    steps.push_back({morning(decision_base, 60), index, Step::withdraw});
+    return;
+  }
+  auto decided = working_after(decision_base, std::max(0, taken - 1));
+  if (!decided) return;
+  steps.push_back({morning(*decided, 120), index, dice.chance(6) ? Step::reject : Step::approve});
+  steps.push_back({morning(*decided, 180), index, Step::finish});
+}
+
+// The applications started on the working days of the months up to `today`.
+Schedule plan_applications(const Cast& cast, const WorkCalendar& days, Dice& dice,
+                           const DemoApplicationsShape& shape, Date today) {
+  Schedule schedule;
   const Date first =
       std::chrono::sys_days(std::chrono::year_month_day(today) - std::chrono::months(shape.months));
-  std::vector<Plan> plans;
-  std::vector<PlannedStep> steps;
   for (Date day = first; day <= today; day += std::chrono::days(1)) {
     auto working = days.is_working_day(day);
     if (!working || !*working) continue;
-    const int started = pick(0, 2 * shape.per_month / 21);
+    const int started = dice.pick(0, 2 * shape.per_month / 21);
     for (int n = 0; n < started; ++n) {
-      const int index = int(plans.size());
-      const auto& item = items->items[random() % items->items.size()];
-      plans.push_back({item, represented[random() % represented.size()], 0});
-      int minute = pick(0, 420);
-      steps.push_back({morning(day, minute), index, Step::start});
-      if (chance(3)) {
-        steps.push_back({morning(day, minute + 30), index, Step::refuse});
-        continue;
-      }
-      steps.push_back({morning(day, minute + 30), index, Step::accept});
-      // Of the last three weeks' applications half are still under review today: the queue
-      // has work in it, some of it due soon and some already late.
-      if (today - day <= std::chrono::days(21) && chance(50)) {
-        if (auto review_day = working_after(day, 1)) {
-          steps.push_back({morning(*review_day, 10), index, Step::review});
-        }
-        continue;
-      }
-      // Most are decided within the promise, some late, a few past the statutory limit.
-      const int promised = item.promised_days, statutory = std::max(item.statutory_days, 1);
-      int taken = chance(88)   ? pick(0, promised)
-                  : chance(80) ? pick(std::min(promised + 1, statutory), statutory)
-                               : statutory + pick(1, 3);
-      auto review_day = working_after(day, std::min(1, std::max(taken, 0)));
-      if (!review_day) continue;
-      steps.push_back({morning(*review_day, 10), index, Step::review});
-      Date decision_base = *review_day;
-      if (chance(12)) {
-        auto answered = working_after(*review_day, pick(1, 5));
-        if (!answered) continue;
-        steps.push_back({morning(*review_day, 20), index, Step::request_correction});
-        steps.push_back({morning(*answered, 15), index, Step::resubmit});
-        decision_base = *answered;  // the paused days do not count
-      }
-      if (chance(2)) {
-        steps.push_back({morning(decision_base, 60), index, Step::withdraw});
-        continue;
-      }
-      auto decided = working_after(decision_base, std::max(0, taken - 1));
-      if (!decided) continue;
-      steps.push_back({morning(*decided, 120), index, chance(6) ? Step::reject : Step::approve});
-      steps.push_back({morning(*decided, 180), index, Step::finish});
+      plan_application(schedule, cast, days, dice, day, today - day <= std::chrono::days(21));
     }
   }
   // Each application's steps in the order planned, a minute apart at least.
   {
-    std::vector<EpochMs> last(plans.size(), 0);
-    for (PlannedStep& s : steps) {
+    std::vector<EpochMs> last(schedule.plans.size(), 0);
+    for (PlannedStep& s : schedule.steps) {
       s.at = std::max(s.at, last[s.application] + 60000);
       last[s.application] = s.at;
     }
   }
-  std::ranges::stable_sort(steps, {}, [](const PlannedStep& s) { return s.at; });
+  std::ranges::stable_sort(schedule.steps, {}, [](const PlannedStep& s) { return s.at; });
+  return schedule;
+}
 
-  const std::string pdf = "%PDF-1.4\n% jingkai demo material\n";
+const std::string kPdf = "%PDF-1.4\n% jingkai demo material\n";
+
+// An application started and submitted with its unconditional materials.
+Result<approvals::ApplicationView> start_application(App& app, const Cast& cast, Plan& plan) {
+  auto created = app.applications().create(
+      cast.applicant, {plan.item.code, plan.enterprise, "李明", "0575-87000000", ""});
+  if (!created) return created;
+  plan.id = created->summary.application.id;
+  for (const auto& material : plan.item.materials) {
+    if (!material.condition.empty()) continue;
+    auto file = app.applications().add_file(
+        cast.applicant, plan.id,
+        {approvals::FileKind::material, material.name, "扫描件.pdf", kPdf});
+    if (!file) return std::unexpected(file.error());
+  }
+  return app.applications().act(cast.applicant, plan.id, approvals::Action::submit, {});
+}
+
+// The application finished with its decision's file; mostly in the zone.
+Result<approvals::ApplicationView> finish_application(App& app, const Cast& cast, const Plan& plan,
+                                                      Dice& dice) {
+  auto file = app.applications().add_file(
+      cast.officer, plan.id, {approvals::FileKind::result, "", "决定书.pdf", kPdf + "result"});
+  if (!file) return std::unexpected(file.error());
+  approvals::ActionInput input;
+  input.in_zone = dice.chance(93);
+  return app.applications().act(cast.officer, plan.id, approvals::Action::finish, input);
+}
+
+// Takes one planned step through the product's workflow.
+Result<approvals::ApplicationView> take_step(App& app, const Cast& cast, Plan& plan, Step step,
+                                             Dice& dice) {
+  using approvals::Action;
+  auto act = [&](const Actor& actor, Action action, approvals::ActionInput input = {}) {
+    return app.applications().act(actor, plan.id, action, input);
+  };
+  switch (step) {
+    case Step::start:
+      return start_application(app, cast, plan);
+    case Step::accept:
+      return act(cast.officer, Action::accept);
+    case Step::refuse:
+      return act(cast.officer, Action::refuse, {"申请事项不属于本中心受理范围"});
+    case Step::review:
+      return act(cast.officer, Action::review);
+    case Step::request_correction:
+      return act(cast.officer, Action::request_correction,
+                 {"申请材料不齐全", {"补充提交加盖公章的申请书原件"}});
+    case Step::resubmit:
+      return act(cast.applicant, Action::resubmit);
+    case Step::withdraw:
+      return act(cast.applicant, Action::withdraw, {"项目计划调整"});
+    case Step::approve:
+      return act(cast.officer, Action::approve, {"符合法定条件"});
+    case Step::reject:
+      return act(cast.officer, Action::reject, {"不符合法定条件"});
+    case Step::finish:
+      return finish_application(app, cast, plan, dice);
+  }
+  return std::unexpected(Error::internal("no step"));
+}
+
+}  // namespace
+
+Result<std::int64_t> build_demo_applications(
+    App& app, const Actor& in_zone, SettableClock& clock, const DemoApplicationsShape& shape,
+    const std::function<void(std::string_view)>& progress) {
+  // The clock's present, which `demo --today` may have moved from the system's.
+  const EpochMs present = clock.now_ms();
+  const EpochMs system_at_start = SystemClock().now_ms();
+  auto calendar = app.calendar().current();
+  if (!calendar) return std::unexpected(calendar.error());
+  auto cast = cast_demo(app, in_zone, shape);
+  if (!cast) return std::unexpected(cast.error());
+  if (cast->represented.empty() || cast->items.empty()) return 0;
+  Dice dice;
+  Schedule schedule = plan_applications(*cast, **calendar, dice, shape, china_date(present));
+
   std::int64_t made = 0;
   std::size_t done = 0;
-  std::vector<bool> stopped(plans.size(), false);
-  for (const PlannedStep& s : steps) {
+  std::vector<bool> stopped(schedule.plans.size(), false);
+  for (const PlannedStep& s : schedule.steps) {
     if (++done % 500 == 0 && progress) {
-      progress(fmt::format("service centre: {} of {} steps", done, steps.size()));
+      progress(fmt::format("service centre: {} of {} steps", done, schedule.steps.size()));
     }
     if (s.at > present || stopped[s.application]) continue;
     clock.set_now_ms(s.at);
-    Plan& plan = plans[s.application];
-    using approvals::Action;
-    Result<approvals::ApplicationView> result = std::unexpected(Error::internal("no step"));
-    auto act = [&](const Actor& actor, Action action, approvals::ActionInput input = {}) {
-      return app.applications().act(actor, plan.id, action, input);
-    };
-    switch (s.step) {
-      case Step::start: {
-        result = app.applications().create(
-            applicant, {plan.item.code, plan.enterprise, "李明", "0575-87000000", ""});
-        if (!result) break;
-        plan.id = result->summary.application.id;
-        ++made;
-        for (const auto& material : plan.item.materials) {
-          if (!material.condition.empty()) continue;
-          auto file = app.applications().add_file(
-              applicant, plan.id,
-              {approvals::FileKind::material, material.name, "扫描件.pdf", pdf});
-          if (!file) return std::unexpected(file.error());
-        }
-        result = act(applicant, Action::submit);
-        break;
-      }
-      case Step::accept:
-        result = act(officer, Action::accept);
-        break;
-      case Step::refuse:
-        result = act(officer, Action::refuse, {"申请事项不属于本中心受理范围"});
-        break;
-      case Step::review:
-        result = act(officer, Action::review);
-        break;
-      case Step::request_correction:
-        result = act(officer, Action::request_correction,
-                     {"申请材料不齐全", {"补充提交加盖公章的申请书原件"}});
-        break;
-      case Step::resubmit:
-        result = act(applicant, Action::resubmit);
-        break;
-      case Step::withdraw:
-        result = act(applicant, Action::withdraw, {"项目计划调整"});
-        break;
-      case Step::approve:
-        result = act(officer, Action::approve, {"符合法定条件"});
-        break;
-      case Step::reject:
-        result = act(officer, Action::reject, {"不符合法定条件"});
-        break;
-      case Step::finish: {
-        auto file = app.applications().add_file(
-            officer, plan.id, {approvals::FileKind::result, "", "决定书.pdf", pdf + "result"});
-        if (!file) return std::unexpected(file.error());
-        approvals::ActionInput input;
-        input.in_zone = chance(93);
-        result = act(officer, Action::finish, input);
-        break;
-      }
-    }
+    Plan& plan = schedule.plans[s.application];
+    auto result = take_step(app, *cast, plan, s.step, dice);
+    if (s.step == Step::start && plan.id != 0) ++made;
     // A step the calendar cannot serve (a deadline beyond its years) ends that application
     // where it stands, as it would at the window.
     if (!result) {
@@ -229,7 +278,7 @@ Result<std::int64_t> build_demo_applications(
       stopped[s.application] = true;
     }
   }
-  clock.set_now_ms(SystemClock().now_ms());
+  clock.set_now_ms(present + (SystemClock().now_ms() - system_at_start));
   return made;
 }
 

@@ -130,28 +130,9 @@ struct Firm {
   double growth = 0.05;  // a year
 };
 
-}  // namespace
-
-Result<DemoFigures> build_demo_enterprises(App& app, const Actor& actor, const DemoShape& shape,
-                                           const std::function<void(std::string_view)>& progress) {
-  auto say = [&](std::string_view what) {
-    if (progress) progress(what);
-  };
-  Random random(20211231);
-  const Date today = app.enterprises().today();
-  const Period last = period_of(today).plus_months(-1);
-  const Period first = last.plus_months(-(shape.months - 1));
-
-  say("industrial chains");
-  std::vector<enterprises::ChainId> chain_ids;
-  for (const DemoChain& chain : demo_chains()) {
-    auto added =
-        app.enterprises().add_chain(actor, {0, std::string(chain.code), std::string(chain.name)});
-    if (!added) return std::unexpected(added.error());
-    chain_ids.push_back(added->id);
-  }
-
-  say("enterprises");
+// The zone's firms, drawn: names, codes, industries, sizes and how they grow.
+std::vector<Firm> draw_firms(App& app, Random& random, const DemoShape& shape,
+                             const std::vector<enterprises::ChainId>& chain_ids) {
   const int total = shape.above_scale + shape.below_scale;
   std::vector<Firm> firms(total);
   std::set<std::string> names;
@@ -201,6 +182,11 @@ Result<DemoFigures> build_demo_enterprises(App& app, const Actor& actor, const D
     firm.kgce_per_yuan = random.uniform(0.01, 0.08);
     firm.growth = random.uniform(-0.05, 0.18);
   }
+  return firms;
+}
+
+// The Fortune Global 500 group's firm, and the listed firms among the large ones.
+void mark_large_firms(std::vector<Firm>& firms, Random& random, const DemoShape& shape) {
   // The one Fortune Global 500 group's firm is the largest.
   if (shape.global500 > 0) {
     firms[0].annual_revenue_yuan = 8.0e9;
@@ -221,6 +207,11 @@ Result<DemoFigures> build_demo_enterprises(App& app, const Actor& actor, const D
                       : exchange == "BSE" ? fmt::format("{}{:04}", prefix, random.below(10000))
                                           : fmt::format("{}{:03}", prefix, random.below(1000));
   }
+}
+
+// High-tech certificates, mostly among the above-scale firms, and some that lapsed.
+void certify_high_tech(std::vector<Firm>& firms, Random& random, const DemoShape& shape,
+                       Date today) {
   std::vector<int> above_firms(shape.above_scale), below_firms(shape.below_scale);
   std::iota(above_firms.begin(), above_firms.end(), 0);
   std::iota(below_firms.begin(), below_firms.end(), shape.above_scale);
@@ -243,16 +234,13 @@ Result<DemoFigures> build_demo_enterprises(App& app, const Actor& actor, const D
     d.high_tech_certificate = fmt::format("GR{}330{:05}", year - 4, random.below(100000));
     d.high_tech_expires_on = Date(std::chrono::year(year - 1) / 6 / 30);
   }
+}
 
-  std::vector<enterprises::EnterpriseDraft> drafts;
-  drafts.reserve(firms.size());
-  for (const Firm& firm : firms) drafts.push_back(firm.draft);
-  auto created = app.enterprises().create_all(actor, drafts);
-  if (!created) return std::unexpected(created.error());
-
-  say("monthly reports");
+// Every firm's monthly reports from `first` to `last`.
+std::vector<enterprises::ReportLine> draw_reports(const std::vector<Firm>& firms, Random& random,
+                                                  Period first, Period last) {
   std::vector<enterprises::ReportLine> lines;
-  lines.reserve(firms.size() * std::size_t(shape.months));
+  lines.reserve(firms.size() * std::size_t(last.index() - first.index() + 1));
   const Period middle{2025, 6};
   for (const Firm& firm : firms) {
     for (Period p = first; p <= last; p = p.plus_months(1)) {
@@ -273,11 +261,11 @@ Result<DemoFigures> build_demo_enterprises(App& app, const Actor& actor, const D
       lines.push_back({firm.draft.uscc, p, f});
     }
   }
-  auto saved = app.enterprises().save_reports(actor, lines, "demo zone generator");
-  if (!saved) return std::unexpected(saved.error());
+  return lines;
+}
 
-  say("city totals");
-  // The city's above-scale output, set so that the zone's share is the article's 74%.
+// The city's above-scale output, set so that the zone's share is the article's 74%.
+Status set_city_total(App& app, const Actor& actor, const DemoShape& shape, Period last) {
   enterprises::Scope above_scale;
   above_scale.above_scale_only = true;
   auto totals = app.enterprises().period_totals(actor, last.january(), last, above_scale);
@@ -288,6 +276,49 @@ Result<DemoFigures> build_demo_enterprises(App& app, const Actor& actor, const D
     auto city = app.indicators().save_city_total(
         actor, {last, zone_ytd / shape.city_share_permille * 1000, 0});
     if (!city) return std::unexpected(city.error());
+  }
+  return {};
+}
+
+}  // namespace
+
+Result<DemoFigures> build_demo_enterprises(App& app, const Actor& actor, const DemoShape& shape,
+                                           const std::function<void(std::string_view)>& progress) {
+  auto say = [&](std::string_view what) {
+    if (progress) progress(what);
+  };
+  Random random(20211231);
+  const Date today = app.enterprises().today();
+  const Period last = period_of(today).plus_months(-1);
+  const Period first = last.plus_months(-(shape.months - 1));
+
+  say("industrial chains");
+  std::vector<enterprises::ChainId> chain_ids;
+  for (const DemoChain& chain : demo_chains()) {
+    auto added =
+        app.enterprises().add_chain(actor, {0, std::string(chain.code), std::string(chain.name)});
+    if (!added) return std::unexpected(added.error());
+    chain_ids.push_back(added->id);
+  }
+
+  say("enterprises");
+  std::vector<Firm> firms = draw_firms(app, random, shape, chain_ids);
+  mark_large_firms(firms, random, shape);
+  certify_high_tech(firms, random, shape, today);
+  std::vector<enterprises::EnterpriseDraft> drafts;
+  drafts.reserve(firms.size());
+  for (const Firm& firm : firms) drafts.push_back(firm.draft);
+  auto created = app.enterprises().create_all(actor, drafts);
+  if (!created) return std::unexpected(created.error());
+
+  say("monthly reports");
+  const std::vector<enterprises::ReportLine> lines = draw_reports(firms, random, first, last);
+  auto saved = app.enterprises().save_reports(actor, lines, "demo zone generator");
+  if (!saved) return std::unexpected(saved.error());
+
+  say("city totals");
+  if (auto city = set_city_total(app, actor, shape, last); !city) {
+    return std::unexpected(city.error());
   }
   return DemoFigures{*created, std::int64_t(lines.size())};
 }

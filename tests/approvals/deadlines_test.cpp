@@ -14,6 +14,13 @@ Date d(std::string_view text) { return *parse_date(text); }
 
 const WorkCalendar& shipped() { return testing::shipped_calendar(); }
 
+// The last year the shipped calendar declares, and a day of it: the tests of a deadline past
+// the calendar's end hold whichever years the shipped file gains.
+int last_year() { return shipped().years().back(); }
+Date last_year_day(std::string_view month_day) {
+  return d(std::to_string(last_year()) + "-" + std::string(month_day));
+}
+
 // An application accepted on `accepted` with the given limits and clock record.
 Application accepted_on(std::string_view accepted, int promised, int statutory, int paused = 0,
                         int extension = 0) {
@@ -84,12 +91,14 @@ TEST(ApplicationDeadlines, PausedDaysAndAnExtensionMoveBothDeadlines) {
 }
 
 TEST(ApplicationDeadlines, ADeadlineInAYearWithoutCalendarDataIsAnError) {
-  auto deadlines = compute_deadlines(shipped(), d("2026-12-21"), 5, 20, 0, 0);
+  // Accepted 21 December of the calendar's last year: 20 working days run into the next.
+  auto deadlines = compute_deadlines(shipped(), last_year_day("12-21"), 5, 20, 0, 0);
   ASSERT_FALSE(deadlines);
   EXPECT_EQ(deadlines.error().code, "calendar_year_missing");
-  EXPECT_NE(deadlines.error().message.find("2027"), std::string::npos) << deadlines.error().message;
+  EXPECT_NE(deadlines.error().message.find(std::to_string(last_year() + 1)), std::string::npos)
+      << deadlines.error().message;
   // The promised one alone would fit, but both are computed or neither.
-  EXPECT_TRUE(compute_deadlines(shipped(), d("2026-12-21"), 5, 5, 0, 0));
+  EXPECT_TRUE(compute_deadlines(shipped(), last_year_day("12-21"), 5, 5, 0, 0));
 }
 
 TEST(ApplicationDeadlines, ComputingFromARecordNeverAcceptedIsABug) {
@@ -113,7 +122,8 @@ TEST(ApplicationDeadlines, TheClockStandsStillFromTheDayAfterTheRequestToTheAnsw
 }
 
 TEST(ApplicationDeadlines, AnAnswerInAYearWithoutDataIsAnError) {
-  auto paused = paused_working_days(shipped(), d("2026-12-30"), d("2027-01-04"));
+  auto paused = paused_working_days(shipped(), last_year_day("12-30"),
+                                    d(std::to_string(last_year() + 1) + "-01-04"));
   ASSERT_FALSE(paused);
   EXPECT_EQ(paused.error().code, "calendar_year_missing");
 }
@@ -164,7 +174,7 @@ TEST(ApplicationClock, PausedDuringACorrectionAndSilentWithoutAClock) {
 
 TEST(ApplicationClock, AFarDeadlineBeyondTheCalendarIsGreenWithoutACount) {
   Application a = accepted_on("2026-09-28", 3, 20);
-  a.promised_deadline = d("2027-03-01");
+  a.promised_deadline = d(std::to_string(last_year() + 1) + "-03-01");
   const ClockReading reading = read_clock(shipped(), a, d("2026-10-09"), 2);
   EXPECT_EQ(reading.flag, DeadlineFlag::green);
   EXPECT_FALSE(reading.working_days_left);
@@ -174,6 +184,69 @@ TEST(ApplicationClock, TheWarningHorizonIsWhereYellowEnds) {
   EXPECT_EQ(format_date(*warning_horizon(shipped(), d("2026-09-30"), 2)), "2026-10-09");
   EXPECT_EQ(format_date(*warning_horizon(shipped(), d("2026-09-30"), 0)), "2026-09-30");
   EXPECT_EQ(format_date(*warning_horizon(shipped(), d("2026-09-30"), -3)), "2026-09-30");
+}
+
+// The yellow flag's edge (黄牌): a deadline exactly `warning_days` working days away is
+// yellow; one working day further is still green. November 2026 has no holiday, so each
+// weekday below is one working day nearer the deadline, Monday 16 November.
+TEST(ApplicationClock, ADeadlineExactlyTheWarningDaysAwayIsYellowAndOneDayFurtherIsGreen) {
+  const Application a = accepted_on("2026-11-02", 10, 20);
+  ASSERT_EQ(promised(a), "2026-11-16");
+  struct Case {
+    const char* today;
+    int left;
+  };
+  const Case days[] = {{"2026-11-06", 6}, {"2026-11-09", 5}, {"2026-11-10", 4}, {"2026-11-11", 3},
+                       {"2026-11-12", 2}, {"2026-11-13", 1}, {"2026-11-16", 0}};
+  for (int warning : {0, 1, 2, 3, 5}) {
+    for (const Case& day : days) {
+      const ClockReading reading = read_clock(shipped(), a, d(day.today), warning);
+      ASSERT_EQ(reading.working_days_left, day.left) << day.today;
+      const DeadlineFlag expected =
+          day.left <= warning ? DeadlineFlag::yellow : DeadlineFlag::green;
+      EXPECT_EQ(reading.flag, expected)
+          << day.today << ": " << day.left << " working days left, warning " << warning;
+    }
+  }
+  // Spelt out for the default of two days: the day before the window, its first day, the day
+  // after that.
+  EXPECT_EQ(read_clock(shipped(), a, d("2026-11-11"), 2).flag, DeadlineFlag::green);
+  EXPECT_EQ(read_clock(shipped(), a, d("2026-11-12"), 2).flag, DeadlineFlag::yellow);
+  EXPECT_EQ(read_clock(shipped(), a, d("2026-11-13"), 2).flag, DeadlineFlag::yellow);
+}
+
+TEST(ApplicationClock, AcrossAWeekendTheWindowCountsWorkingDaysNotDays) {
+  // Due Tuesday 10 November. On Thursday the 5th three working days are left (Friday, Monday,
+  // Tuesday): green, though only five days remain. From Friday two are left, and the weekend
+  // between changes nothing.
+  const Application a = accepted_on("2026-11-04", 4, 20);
+  ASSERT_EQ(promised(a), "2026-11-10");
+  EXPECT_EQ(read_clock(shipped(), a, d("2026-11-05"), 2).flag, DeadlineFlag::green);
+  for (const char* today : {"2026-11-06", "2026-11-07", "2026-11-08"}) {
+    EXPECT_EQ(read_clock(shipped(), a, d(today), 2).working_days_left, 2) << today;
+    EXPECT_EQ(read_clock(shipped(), a, d(today), 2).flag, DeadlineFlag::yellow) << today;
+  }
+}
+
+// Lists filter by flag in SQL with the warning horizon (yellow: today <= deadline <= horizon)
+// and show each row's flag from read_clock: the two must name the same applications, so the
+// window's edge must be the same day in both.
+TEST(ApplicationClock, YellowIsExactlyADeadlineFromTodayToTheWarningHorizon) {
+  for (const char* due : {"2026-09-30", "2026-10-08", "2026-10-09", "2026-10-10", "2026-10-12",
+                          "2026-11-10", "2026-11-16"}) {
+    Application a = accepted_on("2026-09-28", 3, 20);
+    a.promised_deadline = d(due);
+    for (Date today = d("2026-09-25"); today <= d("2026-11-17"); today += std::chrono::days(1)) {
+      for (int warning : {0, 1, 2, 4}) {
+        const Date horizon = *warning_horizon(shipped(), today, warning);
+        const bool in_window = today <= d(due) && d(due) <= horizon;
+        const ClockReading reading = read_clock(shipped(), a, today, warning);
+        EXPECT_EQ(reading.flag == DeadlineFlag::yellow, in_window)
+            << "due " << due << ", today " << format_date(today) << ", warning " << warning;
+        EXPECT_EQ(reading.flag == DeadlineFlag::red, d(due) < today) << format_date(today);
+      }
+    }
+  }
 }
 
 TEST(ApplicationClock, FlagNamesReadBack) {

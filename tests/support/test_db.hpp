@@ -1,12 +1,29 @@
-// TestDatabase: a fresh, empty database for one test — a temporary SQLite file, or, when
-// JINGKAI_TEST_PG names a PostgreSQL server (postgresql://user@host:port), a new database
-// created on it and dropped afterwards. The same tests run on both.
+// TestDatabase: a fresh, empty database for one test — a temporary SQLite file, or a new
+// database on a PostgreSQL server, created for the test and dropped afterwards. The same
+// tests run on both.
+//
+// Which one: JINGKAI_TEST_BACKEND says what the run asked for ("sqlite" or "postgresql"; the
+// ctest entries set it), and JINGKAI_TEST_PG names the PostgreSQL server
+// (postgresql://user@host:port). A run that asks for PostgreSQL without a server fails before
+// any test runs, rather than quietly testing SQLite. Without JINGKAI_TEST_BACKEND (a run by
+// hand) a server in JINGKAI_TEST_PG means PostgreSQL, no server means SQLite.
 #pragma once
 
 #include <filesystem>
 #include <string>
 
 namespace jingkai::testing {
+
+enum class Backend { sqlite, postgresql };
+
+struct BackendChoice {
+  Backend backend = Backend::sqlite;
+  std::string server;  // the PostgreSQL server URL without a database; empty for SQLite
+};
+
+// The backend this run tests on, from the environment. Throws std::runtime_error when the
+// run asked for an unknown backend, or for PostgreSQL without JINGKAI_TEST_PG.
+BackendChoice chosen_backend();
 
 class TestDatabase {
  public:

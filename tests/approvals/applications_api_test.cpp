@@ -7,6 +7,8 @@
 
 #include <cctype>
 #include <filesystem>
+#include <map>
+#include <set>
 
 #include "core/digest.hpp"
 #include "support/samples.hpp"
@@ -441,13 +443,20 @@ TEST_F(ApplicationsApiTest, ADraftsMaterialsCanBeReplaced) {
 }
 
 TEST_F(ApplicationsApiTest, ADeadlineInAYearWithoutCalendarDataChangesNothing) {
-  set_clock("2026-12-21T09:00:00+08:00");
+  // 21 December of the last year the server's calendar holds (2026 as shipped today): 20
+  // working days from it end in the next year, which the calendar does not hold.
+  auto calendar = server_.app().calendar().current();
+  ASSERT_TRUE(calendar);
+  const int last = (*calendar)->years().back();
+  set_clock(fmt::format("{}-12-21T09:00:00+08:00", last));
+  // Sessions of that day: the fixture's need not reach it.
+  applicant_ = server_.login("applicant");
+  officer_ = server_.login("officer");
   const std::int64_t id = submitted();
-  // 20 working days from 21 December 2026 end in 2027, which the calendar does not hold.
   auto accept = act(id, "accept", officer_);
   EXPECT_EQ(accept.status, 400);
   EXPECT_EQ(accept.error_code(), "calendar_year_missing");
-  EXPECT_NE(accept.body.find("2027"), std::string::npos);
+  EXPECT_NE(accept.body.find(std::to_string(last + 1)), std::string::npos) << accept.body;
   const json::value a = application(id, officer_);
   EXPECT_EQ(a.at("state"), "submitted");
   EXPECT_TRUE(a.at("accepted_on").is_null());
@@ -572,6 +581,121 @@ TEST_F(ApplicationsApiTest, TheQueueListsOpenApplicationsByDeadlineWithTheirFlag
   ASSERT_EQ(csv.status, 200);
   EXPECT_NE(csv.body.find("申请编号"), std::string::npos);
   EXPECT_NE(csv.body.find(marked.at("number").as_string()), std::string::npos);
+}
+
+// --- the yellow flag's edge: the list's flags and its flag filter agree -------------------
+//
+// The flag beside each row comes from read_clock (C++); `?flag=` filters in SQL with the
+// warning horizon. An application whose promised deadline is exactly `warning_days` working
+// days away must be yellow in both, and one a working day further green in both.
+
+// The ids and flags of every open application, as the unfiltered queue shows them.
+struct Queue {
+  std::map<std::int64_t, std::string> flags;
+  std::map<std::int64_t, std::int64_t> days_left;
+};
+
+class ApplicationsFlagEdgeTest : public ApplicationsApiTest {
+ protected:
+  Queue queue() {
+    auto reply = get("/api/v1/applications?open=true&sort=deadline&page_size=500", officer_);
+    EXPECT_EQ(reply.status, 200) << reply.body;
+    Queue q;
+    const json::value page = reply.json();
+    EXPECT_EQ(page.at("warning_days"), 2);
+    for (const auto& item : page.at("items").as_array()) {
+      const std::int64_t id = item.at("id").as_int64();
+      q.flags[id] = std::string(item.at("flag").as_string());
+      if (item.at("working_days_left").is_int64()) {
+        q.days_left[id] = item.at("working_days_left").as_int64();
+      }
+    }
+    return q;
+  }
+  // The ids the flag filter finds; its total must count exactly them.
+  std::set<std::int64_t> filtered(std::string_view flag) {
+    auto reply = get(fmt::format("/api/v1/applications?flag={}&page_size=500", flag), officer_);
+    EXPECT_EQ(reply.status, 200) << reply.body;
+    std::set<std::int64_t> ids;
+    const json::value page = reply.json();
+    for (const auto& item : page.at("items").as_array()) {
+      ids.insert(item.at("id").as_int64());
+      EXPECT_EQ(std::string(item.at("flag").as_string()), flag)
+          << "a row flag=" << flag << " found";
+    }
+    EXPECT_EQ(page.at("total"), std::int64_t(ids.size())) << "flag=" << flag;
+    return ids;
+  }
+  static std::set<std::int64_t> with_flag(const Queue& q, std::string_view flag) {
+    std::set<std::int64_t> ids;
+    for (const auto& [id, f] : q.flags) {
+      if (f == flag) ids.insert(id);
+    }
+    return ids;
+  }
+  // Every flag the filter knows finds exactly the rows the list shows with that flag.
+  void expect_filters_agree_with_the_list() {
+    const Queue q = queue();
+    for (std::string_view flag : {"red", "yellow", "green", "paused"}) {
+      EXPECT_EQ(filtered(flag), with_flag(q, flag)) << "flag=" << flag;
+    }
+  }
+};
+
+TEST_F(ApplicationsFlagEdgeTest, ADeadlineExactlyTheWarningDaysAwayIsYellowInTheListAndTheFilter) {
+  // Promised three working days; November 2026 has no holiday. Accepted Monday 2 to Thursday
+  // 5 November, they are due Thursday 5, Friday 6, Monday 9 and Tuesday 10 November.
+  std::vector<std::int64_t> ids;
+  for (const char* day : {"2026-11-02", "2026-11-03", "2026-11-04", "2026-11-05"}) {
+    set_clock(std::string(day) + "T09:00:00+08:00");
+    ids.push_back(accepted());
+  }
+  const std::int64_t due_today = ids[0], due_in_one = ids[1], due_in_two = ids[2],
+                     due_in_three = ids[3];
+  EXPECT_EQ(application(due_today, officer_).at("promised_deadline"), "2026-11-05");
+  EXPECT_EQ(application(due_in_one, officer_).at("promised_deadline"), "2026-11-06");
+  EXPECT_EQ(application(due_in_two, officer_).at("promised_deadline"), "2026-11-09");
+  EXPECT_EQ(application(due_in_three, officer_).at("promised_deadline"), "2026-11-10");
+
+  // Thursday 5 November, warning two working days: the horizon is Monday the 9th.
+  const Queue q = queue();
+  EXPECT_EQ(q.days_left.at(due_today), 0);
+  EXPECT_EQ(q.days_left.at(due_in_one), 1);
+  EXPECT_EQ(q.days_left.at(due_in_two), 2);
+  EXPECT_EQ(q.days_left.at(due_in_three), 3);
+  EXPECT_EQ(q.flags.at(due_today), "yellow");
+  EXPECT_EQ(q.flags.at(due_in_one), "yellow");
+  EXPECT_EQ(q.flags.at(due_in_two), "yellow");   // exactly at the edge
+  EXPECT_EQ(q.flags.at(due_in_three), "green");  // one working day beyond it
+
+  EXPECT_EQ(filtered("yellow"), (std::set<std::int64_t>{due_today, due_in_one, due_in_two}));
+  EXPECT_EQ(filtered("green"), (std::set<std::int64_t>{due_in_three}));
+  EXPECT_EQ(filtered("red"), (std::set<std::int64_t>{}));
+  expect_filters_agree_with_the_list();
+}
+
+TEST_F(ApplicationsFlagEdgeTest, AsDaysPassOneApplicationTurnsYellowOnTheDayItsDeadlineIsInReach) {
+  // Accepted Monday 2 November, promised three working days: due Thursday 5 November.
+  set_clock("2026-11-02T09:00:00+08:00");
+  const std::int64_t id = accepted();
+  ASSERT_EQ(application(id, officer_).at("promised_deadline"), "2026-11-05");
+  struct Day {
+    const char* instant;
+    std::int64_t left;
+    const char* flag;
+  };
+  for (const Day& day : {Day{"2026-11-02T09:00:00+08:00", 3, "green"},    // the day before
+                         Day{"2026-11-03T09:00:00+08:00", 2, "yellow"},   // exactly at
+                         Day{"2026-11-04T09:00:00+08:00", 1, "yellow"},   // the day after
+                         Day{"2026-11-05T09:00:00+08:00", 0, "yellow"},   // due today
+                         Day{"2026-11-06T09:00:00+08:00", -1, "red"}}) {  // late
+    set_clock(day.instant);
+    const Queue q = queue();
+    EXPECT_EQ(q.days_left.at(id), day.left) << day.instant;
+    EXPECT_EQ(q.flags.at(id), day.flag) << day.instant;
+    EXPECT_EQ(filtered(day.flag), std::set<std::int64_t>{id}) << day.instant;
+    expect_filters_agree_with_the_list();
+  }
 }
 
 TEST_F(ApplicationsApiTest, StatisticsDrillDownToTheRecordsBehindEachFigure) {

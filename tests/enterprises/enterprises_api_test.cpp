@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 #include <iconv.h>
 
+#include <set>
+
 #include "support/samples.hpp"
 #include "support/test_server.hpp"
 #include "tabular/table_reader.hpp"
@@ -345,6 +347,79 @@ TEST_F(EnterprisesApiTest, AFirmWithoutLastYearIsJudgedOnThisYearAnnualised) {
   EXPECT_EQ(server_.client().get(base, leader_).json().at("above_scale"), true);
 }
 
+// The above-scale line (规模以上) is "reached" 20 million CNY: a firm at exactly
+// 20,000,000.00 is in, one fen less is out — in the record, in the registry's filter both
+// ways, and in the count.
+class AboveScaleEdgeTest : public EnterprisesApiTest {
+ protected:
+  // Twelve monthly reports of `year` whose revenue sums to exactly `total_fen`.
+  void report_year(std::int64_t id, int year, std::int64_t total_fen) {
+    const std::int64_t month_fen = total_fen / 12 + 1;
+    for (int month = 1; month <= 12; ++month) {
+      const std::int64_t revenue = month < 12 ? month_fen : total_fen - 11 * month_fen;
+      auto reply = put(fmt::format("/api/v1/enterprises/{}/reports/{}-{:02}", id, year, month),
+                       figures(revenue, revenue), stats_);
+      ASSERT_EQ(reply.status, 200) << reply.body;
+    }
+  }
+  bool above_scale(std::int64_t id) {
+    auto reply = server_.client().get("/api/v1/enterprises/" + std::to_string(id), leader_);
+    EXPECT_EQ(reply.status, 200) << reply.body;
+    return reply.json().at("above_scale").as_bool();
+  }
+  // The ids the registry's above_scale filter lists; its total must count exactly them.
+  std::set<std::int64_t> listed(bool above) {
+    auto reply = server_.client().get(
+        fmt::format("/api/v1/enterprises?above_scale={}&page_size=500", above), leader_);
+    EXPECT_EQ(reply.status, 200) << reply.body;
+    std::set<std::int64_t> ids;
+    const json::value page = reply.json();
+    for (const auto& item : page.at("items").as_array()) {
+      ids.insert(item.at("id").as_int64());
+      EXPECT_EQ(item.at("above_scale").as_bool(), above) << item.at("name");
+    }
+    EXPECT_EQ(page.at("total"), std::int64_t(ids.size()));
+    return ids;
+  }
+};
+
+TEST_F(AboveScaleEdgeTest, LastYearsRevenueOfExactlyTwentyMillionIsAboveScaleAndOneFenLessIsNot) {
+  const std::int64_t exactly = create(firm(sample_uscc(14), "恰好公司"));
+  const std::int64_t short_by_a_fen = create(firm(sample_uscc(15), "差一分公司"));
+  report_year(exactly, 2025, 2'000'000'000);         // 20,000,000.00 CNY
+  report_year(short_by_a_fen, 2025, 1'999'999'999);  // 19,999,999.99 CNY
+
+  EXPECT_TRUE(above_scale(exactly));
+  EXPECT_FALSE(above_scale(short_by_a_fen));
+  EXPECT_EQ(listed(true), std::set<std::int64_t>{exactly});
+  EXPECT_EQ(listed(false), std::set<std::int64_t>{short_by_a_fen});
+}
+
+TEST_F(AboveScaleEdgeTest, WithoutLastYearThisYearAnnualisedAtExactlyTwentyMillionIsAboveScale) {
+  // No reports for 2025; three months of 2026 annualise to four times their sum.
+  const std::int64_t exactly = create(firm(sample_uscc(16), "新设恰好公司"));
+  const std::int64_t short_by_a_fen = create(firm(sample_uscc(17), "新设差一分公司"));
+  for (int month = 1; month <= 3; ++month) {
+    const std::string period = fmt::format("2026-{:02}", month);
+    // 5,000,000.00 CNY a quarter: 20,000,000.00 a year. The other firm's quarter is a fen
+    // short: 19,999,999.96 a year.
+    const std::int64_t revenue = 166'666'667 - (month == 3 ? 1 : 0);
+    ASSERT_EQ(put(fmt::format("/api/v1/enterprises/{}/reports/{}", exactly, period),
+                  figures(revenue, revenue), stats_)
+                  .status,
+              200);
+    const std::int64_t short_revenue = revenue - (month == 3 ? 1 : 0);
+    ASSERT_EQ(put(fmt::format("/api/v1/enterprises/{}/reports/{}", short_by_a_fen, period),
+                  figures(short_revenue, short_revenue), stats_)
+                  .status,
+              200);
+  }
+  EXPECT_TRUE(above_scale(exactly));
+  EXPECT_FALSE(above_scale(short_by_a_fen));
+  EXPECT_EQ(listed(true), std::set<std::int64_t>{exactly});
+  EXPECT_EQ(listed(false), std::set<std::int64_t>{short_by_a_fen});
+}
+
 // --- import ----------------------------------------------------------------------------
 
 std::string csv_header() {
@@ -419,6 +494,90 @@ TEST_F(EnterprisesApiTest, OneBadRowIsNamedAndNothingIsImported) {
   EXPECT_EQ(problems[4].at("row"), 7);
   EXPECT_EQ(problems[4].at("code"), "duplicate_row");
   EXPECT_EQ(report_count(), 0);
+}
+
+// What an import could change: the reports, the statistics version that the dashboard's
+// caches follow, and the audit log.
+struct ImportTraces {
+  std::int64_t reports = 0;
+  std::int64_t statistics_version = 0;
+  std::int64_t audit_records = 0;
+  std::string april_output;  // the stored output of sample_uscc(25)'s April report
+  auto operator<=>(const ImportTraces&) const = default;
+};
+
+class ReportImportDryRunTest : public EnterprisesApiTest {
+ protected:
+  ImportTraces traces() {
+    ImportTraces t;
+    t.reports = report_count();
+    auto zones = server_.app().accounts().list_zones();
+    EXPECT_TRUE(zones.has_value());
+    for (const auto& zone : zones.value_or(std::vector<accounts::Zone>{})) {
+      if (zone.code != "zone-a") continue;
+      auto version = server_.app().enterprises().statistics_version(zone.id);
+      EXPECT_TRUE(version.has_value());
+      t.statistics_version = version.value_or(-1);
+    }
+    auto audit = server_.client().get("/api/v1/audit?page_size=1", admin_);
+    EXPECT_EQ(audit.status, 200) << audit.body;
+    t.audit_records = audit.json().at("total").as_int64();
+    auto april =
+        server_.client().get("/api/v1/enterprise-reports?from=2026-04&to=2026-04", leader_);
+    const json::value april_json = april.json();
+    for (const auto& item : april_json.at("items").as_array()) {
+      if (item.at("uscc").as_string() == sample_uscc(25)) {
+        t.april_output = json::serialize(item.at("output_fen"));
+      }
+    }
+    return t;
+  }
+};
+
+TEST_F(ReportImportDryRunTest, ADryRunReportsWhatItWouldDoAndWritesNothing) {
+  create(firm(sample_uscc(25), "甲公司"));
+  create(firm(sample_uscc(26), "乙公司"));
+  ASSERT_EQ(import(csv_header() + csv_row(sample_uscc(25), "2026-04")).status, 200);
+  const ImportTraces before = traces();
+  ASSERT_EQ(before.reports, 1);
+  ASSERT_EQ(before.april_output, "120000050");
+  ASSERT_GT(before.statistics_version, 0);
+  ASSERT_GT(before.audit_records, 0);
+
+  // One report that would change, two that would be new.
+  const std::string file = csv_header() + csv_row(sample_uscc(25), "2026-04", "999.00") +
+                           csv_row(sample_uscc(25), "2026-05") +
+                           csv_row(sample_uscc(26), "2026-05");
+  auto dry = import(file, "?dry_run=true&name=may.csv");
+  ASSERT_EQ(dry.status, 200) << dry.body;
+  EXPECT_EQ(dry.json().at("imported"), false);
+  EXPECT_EQ(dry.json().at("rows"), 3);
+  EXPECT_EQ(dry.json().at("problem_count"), 0);
+  EXPECT_EQ(dry.json().at("periods"), json::value(json::array{"2026-04", "2026-05"}));
+  EXPECT_EQ(traces(), before);
+
+  // The same file for real changes every one of them: the traces above can see a write.
+  auto real = import(file, "?dry_run=false&name=may.csv");
+  ASSERT_EQ(real.status, 200) << real.body;
+  EXPECT_EQ(real.json().at("imported"), true);
+  const ImportTraces after = traces();
+  EXPECT_EQ(after.reports, 3);
+  EXPECT_EQ(after.april_output, "99900");
+  EXPECT_GT(after.statistics_version, before.statistics_version);
+  EXPECT_GT(after.audit_records, before.audit_records);
+}
+
+TEST_F(ReportImportDryRunTest, ADryRunOfAFileWithABadRowNamesItAndWritesNothing) {
+  create(firm(sample_uscc(25), "甲公司"));
+  ASSERT_EQ(import(csv_header() + csv_row(sample_uscc(25), "2026-04")).status, 200);
+  const ImportTraces before = traces();
+  auto dry = import(csv_header() + csv_row(sample_uscc(25), "2026-04", "999.00") +
+                        csv_row(sample_uscc(25), "2026-05", "-5"),
+                    "?dry_run=true");
+  ASSERT_EQ(dry.status, 400) << dry.body;
+  EXPECT_EQ(dry.error_code(), "import_rejected");
+  EXPECT_EQ(dry.json().at("problems").at(0).at("row"), 3);
+  EXPECT_EQ(traces(), before);
 }
 
 TEST_F(EnterprisesApiTest, AWrongHeaderIsRefusedNamingTheMissingColumns) {

@@ -1,0 +1,165 @@
+#include "app/cli_accounts.hpp"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "app/cli_support.hpp"
+
+namespace jingkai::app {
+namespace {
+
+struct State {
+  DataOptions zone_add_data, zone_list_data;
+  accounts::Zone new_zone;
+
+  DataOptions user_add_data;
+  std::string user_zone;
+  accounts::NewUser new_user;
+  std::vector<std::string> user_roles;
+  bool password_stdin = false;
+
+  DataOptions grant_data;
+  std::string grant_zone, grant_role, grant_name;
+
+  DataOptions token_data;
+  std::string token_zone, token_user, token_label;
+  int token_days = 90;
+
+  DataOptions verify_data;
+};
+
+Result<std::vector<Role>> parse_roles(const std::vector<std::string>& names) {
+  std::vector<Role> roles;
+  for (const auto& name : names) {
+    auto role = parse_role(name);
+    if (!role) return std::unexpected(Error::invalid("unknown_role", "未知角色: " + name, "role"));
+    roles.push_back(*role);
+  }
+  return roles;
+}
+
+void add_zone_commands(CLI::App& cli, const std::shared_ptr<State>& state, const Console& c) {
+  auto* zone = cli.add_subcommand("zone", "zones (tenants)");
+  zone->require_subcommand(1);
+  auto* zone_add = zone->add_subcommand("add", "add a zone");
+  state->zone_add_data.add_to(zone_add);
+  zone_add->add_option("--code", state->new_zone.code, "stable code, e.g. zhuji-edz")->required();
+  zone_add->add_option("--name", state->new_zone.name, "name, e.g. 诸暨经济开发区")->required();
+  zone_add->callback([state, c] {
+    auto app = open_app(state->zone_add_data, c.clock);
+    if (!app) return void(c.status = report(c.err, app.error()));
+    auto created = (*app)->accounts().add_zone(console_actor(), state->new_zone);
+    if (!created) return void(c.status = report(c.err, created.error()));
+    c.out << "zone " << created->code << " added\n";
+  });
+  auto* zone_list = zone->add_subcommand("list", "list zones");
+  state->zone_list_data.add_to(zone_list);
+  zone_list->callback([state, c] {
+    auto app = open_app(state->zone_list_data, c.clock);
+    if (!app) return void(c.status = report(c.err, app.error()));
+    auto zones = (*app)->accounts().list_zones();
+    if (!zones) return void(c.status = report(c.err, zones.error()));
+    for (const auto& z : *zones) c.out << z.code << "\t" << z.name << "\n";
+  });
+}
+
+void add_user_add_command(CLI::App* user, const std::shared_ptr<State>& state, const Console& c) {
+  auto* user_add = user->add_subcommand("add", "add a user with roles in a zone");
+  state->user_add_data.add_to(user_add);
+  user_add->add_option("--zone", state->user_zone, "zone code")->required();
+  user_add->add_option("--role", state->user_roles, "role (repeatable)")->required();
+  user_add->add_option("--name", state->new_user.name, "login name")->required();
+  user_add->add_option("--display-name", state->new_user.display_name, "name shown in the UI");
+  user_add
+      ->add_flag("--password-stdin", state->password_stdin, "read the password from standard input")
+      ->required();
+  user_add->callback([state, c] {
+    accounts::NewUser& new_user = state->new_user;
+    auto roles = parse_roles(state->user_roles);
+    if (!roles) return void(c.status = report(c.err, roles.error()));
+    new_user.roles = *roles;
+    std::getline(c.in, new_user.password);
+    if (!new_user.password.empty() && new_user.password.back() == '\r')
+      new_user.password.pop_back();
+    auto app = open_app(state->user_add_data, c.clock);
+    if (!app) return void(c.status = report(c.err, app.error()));
+    auto created = (*app)->accounts().add_user(console_actor(), state->user_zone, new_user);
+    if (!created) return void(c.status = report(c.err, created.error()));
+    c.out << "user " << created->name << " added to " << state->user_zone << "\n";
+  });
+}
+
+void add_user_grant_command(CLI::App* user, const std::shared_ptr<State>& state, const Console& c) {
+  auto* user_grant = user->add_subcommand("grant", "give an existing user a role in a zone");
+  state->grant_data.add_to(user_grant);
+  user_grant->add_option("--zone", state->grant_zone, "zone code")->required();
+  user_grant->add_option("--role", state->grant_role, "role")->required();
+  user_grant->add_option("--name", state->grant_name, "login name")->required();
+  user_grant->callback([state, c] {
+    auto roles = parse_roles({state->grant_role});
+    if (!roles) return void(c.status = report(c.err, roles.error()));
+    auto app = open_app(state->grant_data, c.clock);
+    if (!app) return void(c.status = report(c.err, app.error()));
+    auto granted = (*app)->accounts().grant(console_actor(), state->grant_name, state->grant_zone,
+                                            roles->front());
+    if (!granted) return void(c.status = report(c.err, granted.error()));
+    c.out << "user " << state->grant_name << " holds " << state->grant_role << " in "
+          << state->grant_zone << "\n";
+  });
+}
+
+void add_token_command(CLI::App& cli, const std::shared_ptr<State>& state, const Console& c) {
+  auto* token = cli.add_subcommand("token", "bearer tokens for scripts");
+  token->require_subcommand(1);
+  auto* token_create = token->add_subcommand("create", "create a token; prints it once");
+  state->token_data.add_to(token_create);
+  token_create->add_option("--zone", state->token_zone, "zone the token works in")->required();
+  token_create->add_option("--name", state->token_user, "user the token acts for")->required();
+  token_create->add_option("--label", state->token_label, "what the token is for");
+  token_create->add_option("--days", state->token_days, "days of validity")->capture_default_str();
+  token_create->callback([state, c] {
+    auto app = open_app(state->token_data, c.clock);
+    if (!app) return void(c.status = report(c.err, app.error()));
+    auto created =
+        (*app)->accounts().create_api_token(console_actor(), state->token_user, state->token_zone,
+                                            state->token_label, state->token_days);
+    if (!created) return void(c.status = report(c.err, created.error()));
+    c.out << *created << "\n";
+  });
+}
+
+void add_audit_command(CLI::App& cli, const std::shared_ptr<State>& state, const Console& c) {
+  auto* audit = cli.add_subcommand("audit", "the audit log");
+  audit->require_subcommand(1);
+  auto* verify = audit->add_subcommand("verify", "check the hash chain; exit 1 if broken");
+  state->verify_data.add_to(verify);
+  verify->callback([state, c] {
+    auto app = open_app(state->verify_data, c.clock);
+    if (!app) return void(c.status = report(c.err, app.error()));
+    auto result = (*app)->audit().verify();
+    if (!result) return void(c.status = report(c.err, result.error()));
+    if (result->ok) {
+      c.out << "audit log intact: " << result->rows << " records\n";
+    } else {
+      c.out << "audit log BROKEN at record " << *result->first_bad_seq << ": " << result->reason
+            << "\n";
+      c.status = kFailed;
+    }
+  });
+}
+
+}  // namespace
+
+void add_accounts_commands(CLI::App& cli, const Console& console) {
+  auto state = std::make_shared<State>();
+  add_zone_commands(cli, state, console);
+  auto* user = cli.add_subcommand("user", "users and their roles");
+  user->require_subcommand(1);
+  add_user_add_command(user, state, console);
+  add_user_grant_command(user, state, console);
+  add_token_command(cli, state, console);
+  add_audit_command(cli, state, console);
+}
+
+}  // namespace jingkai::app

@@ -1,0 +1,108 @@
+#include "app/cli_calendar.hpp"
+
+#include <memory>
+#include <string>
+
+#include "core/date.hpp"
+
+namespace jingkai::app {
+namespace {
+
+struct State {
+  std::string db;  // empty: the calendar shipped in data/
+  std::string from, to, import_file;
+  int workdays = 0;
+  DataOptions import_data;
+};
+
+// Without --db, the calendar shipped in data/; with it, that database's imports laid over.
+Result<std::shared_ptr<const WorkCalendar>> load_calendar(const std::string& db,
+                                                          const Clock& clock) {
+  if (db.empty()) {
+    auto shipped = WorkCalendar::parse(read_shipped_calendar(JINGKAI_DEFAULT_DATA_DIR));
+    if (!shipped) return std::unexpected(shipped.error());
+    return std::make_shared<const WorkCalendar>(std::move(*shipped));
+  }
+  auto app = open_app(DataOptions{db}, clock);
+  if (!app) return std::unexpected(app.error());
+  return (*app)->calendar().current();
+}
+
+void add_db_option(CLI::App* command, State& state) {
+  command->add_option("--db", state.db, "include the calendar years imported there");
+}
+
+void add_workdays_commands(CLI::App* calendar, const std::shared_ptr<State>& state,
+                           const Console& c) {
+  auto* add_workdays = calendar->add_subcommand(
+      "add-workdays", "the date N working days after --from (N = 1: the next working day)");
+  add_workdays->add_option("--from", state->from, "YYYY-MM-DD")->required();
+  add_workdays->add_option("--days", state->workdays, "N >= 0")->required();
+  add_db_option(add_workdays, *state);
+  add_workdays->callback([state, c] {
+    auto from = parse_date(state->from, "from");
+    if (!from) return void(c.status = report(c.err, from.error()));
+    auto current = load_calendar(state->db, c.clock);
+    if (!current) return void(c.status = report(c.err, current.error()));
+    auto date = (*current)->add_working_days(*from, state->workdays);
+    if (!date) return void(c.status = report(c.err, date.error()));
+    c.out << format_date(*date) << "\n";
+  });
+  auto* workdays = calendar->add_subcommand(
+      "workdays", "how many working days lie after --from up to and including --to");
+  workdays->add_option("--from", state->from, "YYYY-MM-DD")->required();
+  workdays->add_option("--to", state->to, "YYYY-MM-DD")->required();
+  add_db_option(workdays, *state);
+  workdays->callback([state, c] {
+    auto from = parse_date(state->from, "from");
+    if (!from) return void(c.status = report(c.err, from.error()));
+    auto to = parse_date(state->to, "to");
+    if (!to) return void(c.status = report(c.err, to.error()));
+    auto current = load_calendar(state->db, c.clock);
+    if (!current) return void(c.status = report(c.err, current.error()));
+    auto count = (*current)->working_days_between(*from, *to);
+    if (!count) return void(c.status = report(c.err, count.error()));
+    c.out << *count << "\n";
+  });
+}
+
+void add_import_export_commands(CLI::App* calendar, const std::shared_ptr<State>& state,
+                                const Console& c) {
+  auto* calendar_import = calendar->add_subcommand(
+      "import", "import calendar years (the form of data/holidays-cn.txt); replaces those years");
+  state->import_data.add_to(calendar_import);
+  calendar_import->add_option("file", state->import_file, "calendar file")->required();
+  calendar_import->callback([state, c] {
+    auto text = read_text(state->import_file);
+    if (!text) {
+      c.err << "jingkai: cannot read " << state->import_file << "\n";
+      return void(c.status = kBadInput);
+    }
+    auto app = open_app(state->import_data, c.clock);
+    if (!app) return void(c.status = report(c.err, app.error()));
+    auto years = (*app)->calendar().import(console_actor(), *text);
+    if (!years) return void(c.status = report(c.err, years.error()));
+    c.out << "imported";
+    for (int year : *years) c.out << " " << year;
+    c.out << "\n";
+  });
+  auto* calendar_export = calendar->add_subcommand("export", "print the calendar in force");
+  add_db_option(calendar_export, *state);
+  calendar_export->callback([state, c] {
+    auto current = load_calendar(state->db, c.clock);
+    if (!current) return void(c.status = report(c.err, current.error()));
+    c.out << (*current)->to_text();
+  });
+}
+
+}  // namespace
+
+void add_calendar_commands(CLI::App& cli, const Console& console) {
+  auto state = std::make_shared<State>();
+  auto* calendar = cli.add_subcommand("calendar", "the working-day calendar (工作日历)");
+  calendar->require_subcommand(1);
+  add_workdays_commands(calendar, state, console);
+  add_import_export_commands(calendar, state, console);
+}
+
+}  // namespace jingkai::app
