@@ -30,25 +30,22 @@ void register_system_routes(http::Router& router, store::Database& db,
               "clock_not_settable",
               "服务器时钟不可设置 (start the server with --settable-clock to set its clock)"));
         }
-        auto body = http::parse_json_object(ctx.request);
-        if (!body) return std::unexpected(body.error());
-        http::FieldReader fields(*body);
+        auto body = TRY(http::parse_json_object(ctx.request));
+        http::FieldReader fields(body);
         const std::string text = fields.required_string("now", 40);
-        if (auto done = fields.finish(); !done) return std::unexpected(done.error());
-        auto now = parse_instant(text, "now");
-        if (!now) return std::unexpected(now.error());
+        TRY(fields.finish());
+        auto now = TRY(parse_instant(text, "now"));
         const std::string before = format_china_time(settable_clock->now_ms());
-        settable_clock->set_now_ms(*now);
-        auto recorded = db.write([&](store::Tx& tx) -> Status {
+        settable_clock->set_now_ms(now);
+        TRY(db.write([&](store::Tx& tx) -> Status {
           audit.append(tx, ctx.actor(),
                        {"system.clock_set", "system", "clock",
                         boost::json::serialize(boost::json::object{{"now", before}}),
                         boost::json::serialize(boost::json::object{{"now", text}})});
           return {};
-        });
-        if (!recorded) return std::unexpected(recorded.error());
+        }));
         return http::json_response(http::StatusCode::ok,
-                                   boost::json::object{{"now", format_china_time(*now)}});
+                                   boost::json::object{{"now", format_china_time(now)}});
       });
   router.add(http::Verb::get, "/api/v1/health", http::Access::anyone(),
              [&db](const http::RequestContext&) -> Result<http::Response> {
@@ -62,20 +59,15 @@ void register_system_routes(http::Router& router, store::Database& db,
 }  // namespace
 
 Result<std::unique_ptr<App>> App::open(const AppOptions& options, const Clock& clock) {
-  auto db = store::Database::open(options.db, options.connections);
-  if (!db) return std::unexpected(db.error());
-  auto industry_text = read_data_file(options.data_dir, "industry-codes-gb4754-2017.txt");
-  if (!industry_text) return std::unexpected(industry_text.error());
-  auto industries = IndustryCatalog::parse(*industry_text);
-  if (!industries) return std::unexpected(industries.error());
-  auto pinyin_text = read_data_file(options.data_dir, "pinyin-initials.txt");
-  if (!pinyin_text) return std::unexpected(pinyin_text.error());
-  auto pinyin = PinyinIndex::parse(*pinyin_text);
-  if (!pinyin) return std::unexpected(pinyin.error());
-  TRY(store::migrate(**db, schema_history()));
-  return std::unique_ptr<App>(new App(options, clock, std::move(*db),
-                                      std::make_unique<IndustryCatalog>(std::move(*industries)),
-                                      std::make_unique<PinyinIndex>(std::move(*pinyin))));
+  auto db = TRY(store::Database::open(options.db, options.connections));
+  auto industry_text = TRY(read_data_file(options.data_dir, "industry-codes-gb4754-2017.txt"));
+  auto industries = TRY(IndustryCatalog::parse(industry_text));
+  auto pinyin_text = TRY(read_data_file(options.data_dir, "pinyin-initials.txt"));
+  auto pinyin = TRY(PinyinIndex::parse(pinyin_text));
+  TRY(store::migrate(*db, schema_history()));
+  return std::unique_ptr<App>(new App(options, clock, std::move(db),
+                                      std::make_unique<IndustryCatalog>(std::move(industries)),
+                                      std::make_unique<PinyinIndex>(std::move(pinyin))));
 }
 
 App::App(const AppOptions& options, const Clock& clock, std::unique_ptr<store::Database> db,
@@ -148,65 +140,53 @@ Result<std::string> read_data_file(const std::string& data_dir, std::string_view
 Result<bool> seed_demo(App& app, const Actor& actor,
                        const std::function<void(std::string_view)>& progress,
                        SettableClock* clock) {
-  auto zones = app.accounts().list_zones();
-  if (!zones) return std::unexpected(zones.error());
-  for (const auto& zone : *zones) {
+  auto zones = TRY(app.accounts().list_zones());
+  for (const auto& zone : zones) {
     if (zone.code == kDemoZone) return false;
   }
-  auto zone = app.accounts().add_zone(actor, {0, std::string(kDemoZone), "诸暨经济开发区 (演示)"});
-  if (!zone) return std::unexpected(zone.error());
-  auto admin = app.accounts().add_user(
+  auto zone =
+      TRY(app.accounts().add_zone(actor, {0, std::string(kDemoZone), "诸暨经济开发区 (演示)"}));
+  TRY(app.accounts().add_user(
       actor, kDemoZone,
-      {std::string(kDemoAdmin), "演示管理员", std::string(kDemoPassword), {Role::admin}});
-  if (!admin) return std::unexpected(admin.error());
+      {std::string(kDemoAdmin), "演示管理员", std::string(kDemoPassword), {Role::admin}}));
   Actor in_zone = actor;
-  in_zone.zone_id = zone->id;
-  in_zone.zone_code = zone->code;
+  in_zone.zone_id = zone.id;
+  in_zone.zone_code = zone.code;
   in_zone.roles.assign(kAllRoles.begin(), kAllRoles.end());
-  auto built = build_demo_enterprises(app, in_zone, DemoShape{}, progress);
-  if (!built) return std::unexpected(built.error());
+  TRY(build_demo_enterprises(app, in_zone, DemoShape{}, progress));
   if (progress) progress("service-item catalogue");
-  auto catalogue = read_data_file(app.data_dir(), "demo-service-items.csv");
-  if (!catalogue) return std::unexpected(catalogue.error());
-  auto imported = app.catalogue().import(in_zone, std::move(*catalogue), std::nullopt,
-                                         "data/demo-service-items.csv");
-  if (!imported) return std::unexpected(imported.error());
-  if (!imported->imported) {
+  auto catalogue = TRY(read_data_file(app.data_dir(), "demo-service-items.csv"));
+  auto imported = TRY(app.catalogue().import(in_zone, std::move(catalogue), std::nullopt,
+                                             "data/demo-service-items.csv"));
+  if (!imported.imported) {
     return std::unexpected(
-        Error::internal("the demo catalogue has bad rows: " + imported->problems.front().message));
+        Error::internal("the demo catalogue has bad rows: " + imported.problems.front().message));
   }
   if (progress) progress("service-centre users");
-  if (auto seeded = seed_demo_service_users(app, in_zone); !seeded) {
-    return std::unexpected(seeded.error());
-  }
+  TRY(seed_demo_service_users(app, in_zone));
   if (clock) {
     if (progress) progress("a year at the service centre");
-    auto made = build_demo_applications(app, in_zone, *clock, DemoApplicationsShape{}, progress);
-    if (!made) return std::unexpected(made.error());
+    TRY(build_demo_applications(app, in_zone, *clock, DemoApplicationsShape{}, progress));
   }
   return true;
 }
 
 Status seed_demo_service_users(App& app, const Actor& in_zone) {
-  auto officer = app.accounts().add_user(in_zone, kDemoZone,
-                                         {std::string(kDemoOfficer),
-                                          "演示窗口人员",
-                                          std::string(kDemoPassword),
-                                          {Role::approval_officer}});
-  if (!officer) return std::unexpected(officer.error());
-  auto applicant = app.accounts().add_user(in_zone, kDemoZone,
-                                           {std::string(kDemoApplicant),
-                                            "演示企业办事人",
-                                            std::string(kDemoPassword),
-                                            {Role::enterprise_user}});
-  if (!applicant) return std::unexpected(applicant.error());
+  TRY(app.accounts().add_user(in_zone, kDemoZone,
+                              {std::string(kDemoOfficer),
+                               "演示窗口人员",
+                               std::string(kDemoPassword),
+                               {Role::approval_officer}}));
+  TRY(app.accounts().add_user(in_zone, kDemoZone,
+                              {std::string(kDemoApplicant),
+                               "演示企业办事人",
+                               std::string(kDemoPassword),
+                               {Role::enterprise_user}}));
   enterprises::EnterpriseFilter first;
   first.sort = "name";
-  auto page = app.enterprises().list(in_zone, first, PageRequest{1, 1});
-  if (!page) return std::unexpected(page.error());
-  if (page->items.empty()) return {};
-  auto granted = app.representatives().grant(in_zone, page->items.front().id, kDemoApplicant);
-  if (!granted) return std::unexpected(granted.error());
+  auto page = TRY(app.enterprises().list(in_zone, first, PageRequest{1, 1}));
+  if (page.items.empty()) return {};
+  TRY(app.representatives().grant(in_zone, page.items.front().id, kDemoApplicant));
   return {};
 }
 

@@ -19,10 +19,9 @@ struct State {
 Result<enterprises::EnterpriseId> enterprise_of(App& app, const Actor& actor,
                                                 const std::string& text) {
   if (text.size() == 18) {
-    auto directory = app.enterprises().directory(actor);
-    if (!directory) return std::unexpected(directory.error());
-    auto it = directory->find(text);
-    if (it != directory->end()) return it->second;
+    auto directory = TRY(app.enterprises().directory(actor));
+    auto it = directory.find(text);
+    if (it != directory.end()) return it->second;
     return std::unexpected(Error::not_found(
         "enterprise_not_found", "本园区没有此信用代码的企业 (no enterprise with code) " + text));
   }

@@ -19,13 +19,11 @@ struct State {
 Result<std::shared_ptr<const WorkCalendar>> load_calendar(const std::string& db,
                                                           const Clock& clock) {
   if (db.empty()) {
-    auto shipped = WorkCalendar::parse(read_shipped_calendar(JINGKAI_DEFAULT_DATA_DIR));
-    if (!shipped) return std::unexpected(shipped.error());
-    return std::make_shared<const WorkCalendar>(std::move(*shipped));
+    auto shipped = TRY(WorkCalendar::parse(read_shipped_calendar(JINGKAI_DEFAULT_DATA_DIR)));
+    return std::make_shared<const WorkCalendar>(std::move(shipped));
   }
-  auto app = open_app(DataOptions{db}, clock);
-  if (!app) return std::unexpected(app.error());
-  return (*app)->calendar().current();
+  auto app = TRY(open_app(DataOptions{db}, clock));
+  return app->calendar().current();
 }
 
 void add_db_option(CLI::App* command, State& state) {

@@ -74,31 +74,27 @@ Result<std::string> export_sheet(App& app, const Actor& actor, const State& stat
   if (state.export_what == "enterprises") {
     std::vector<enterprises::Enterprise> all;
     for (PageRequest page{1, PageRequest::kMaxPageSize};; ++page.page) {
-      auto batch = registry.list(actor, {}, page);
-      if (!batch) return std::unexpected(batch.error());
-      for (auto& e : batch->items) all.push_back(std::move(e));
-      if (batch->items.empty() || std::int64_t(all.size()) >= batch->total) break;
+      auto batch = TRY(registry.list(actor, {}, page));
+      for (auto& e : batch.items) all.push_back(std::move(e));
+      if (batch.items.empty() || std::int64_t(all.size()) >= batch.total) break;
     }
     return enterprises::export_enterprises(all, format);
   }
   const Period now = period_of(registry.today());
   Period to = now, from = now.plus_months(-11);
   if (!state.export_to.empty()) {
-    auto parsed = parse_period(state.export_to, "to");
-    if (!parsed) return std::unexpected(parsed.error());
-    to = *parsed;
+    auto parsed = TRY(parse_period(state.export_to, "to"));
+    to = parsed;
   }
   if (!state.export_from.empty()) {
-    auto parsed = parse_period(state.export_from, "from");
-    if (!parsed) return std::unexpected(parsed.error());
-    from = *parsed;
+    auto parsed = TRY(parse_period(state.export_from, "from"));
+    from = parsed;
   }
   std::vector<enterprises::MonthlyReport> all;
   for (PageRequest page{1, PageRequest::kMaxPageSize};; ++page.page) {
-    auto batch = registry.reports(actor, 0, from, to, {}, page);
-    if (!batch) return std::unexpected(batch.error());
-    for (auto& r : batch->items) all.push_back(std::move(r));
-    if (batch->items.empty() || std::int64_t(all.size()) >= batch->total) break;
+    auto batch = TRY(registry.reports(actor, 0, from, to, {}, page));
+    for (auto& r : batch.items) all.push_back(std::move(r));
+    if (batch.items.empty() || std::int64_t(all.size()) >= batch.total) break;
   }
   return enterprises::export_reports(all, format);
 }

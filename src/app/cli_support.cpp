@@ -25,9 +25,8 @@ Actor console_actor() {
 }
 
 Result<Actor> console_actor_in(App& app, std::string_view zone_code) {
-  auto zones = app.accounts().list_zones();
-  if (!zones) return std::unexpected(zones.error());
-  for (const auto& zone : *zones) {
+  auto zones = TRY(app.accounts().list_zones());
+  for (const auto& zone : zones) {
     if (zone.code != zone_code) continue;
     Actor actor = console_actor();
     actor.zone_id = zone.id;
@@ -41,11 +40,10 @@ Result<Actor> console_actor_in(App& app, std::string_view zone_code) {
 
 Status TodayOption::apply_to(SettableClock& clock) const {
   if (today.empty()) return {};
-  auto day = parse_date(today, "today");
-  if (!day) return std::unexpected(day.error());
+  auto day = TRY(parse_date(today, "today"));
   constexpr EpochMs kNoonInChina = (12 - 8) * 3600 * 1000;
   clock.set_now_ms(
-      std::chrono::duration_cast<std::chrono::milliseconds>(day->time_since_epoch()).count() +
+      std::chrono::duration_cast<std::chrono::milliseconds>(day.time_since_epoch()).count() +
       kNoonInChina);
   return {};
 }

@@ -65,15 +65,13 @@ struct Cast {
 
 // The demo's agent (代办员), who represents a score of firms, and its officer.
 Result<Cast> cast_demo(App& app, const Actor& in_zone, const DemoApplicationsShape& shape) {
-  auto agent = app.accounts().add_user(
+  auto agent = TRY(app.accounts().add_user(
       in_zone, in_zone.zone_code,
-      {"daiban", "演示代办员", std::string(kDemoPassword), {Role::enterprise_user}});
-  if (!agent) return std::unexpected(agent.error());
-  auto officer_user = app.accounts().find_zone_user(in_zone, kDemoOfficer);
-  if (!officer_user) return std::unexpected(officer_user.error());
-  Cast cast{{agent->id, agent->name, in_zone.zone_id, in_zone.zone_code, {Role::enterprise_user}},
-            {officer_user->id,
-             officer_user->name,
+      {"daiban", "演示代办员", std::string(kDemoPassword), {Role::enterprise_user}}));
+  auto officer_user = TRY(app.accounts().find_zone_user(in_zone, kDemoOfficer));
+  Cast cast{{agent.id, agent.name, in_zone.zone_id, in_zone.zone_code, {Role::enterprise_user}},
+            {officer_user.id,
+             officer_user.name,
              in_zone.zone_id,
              in_zone.zone_code,
              {Role::approval_officer}},
@@ -82,18 +80,15 @@ Result<Cast> cast_demo(App& app, const Actor& in_zone, const DemoApplicationsSha
 
   enterprises::EnterpriseFilter by_name;
   by_name.sort = "-name";
-  auto firms = app.enterprises().list(in_zone, by_name, PageRequest{1, shape.enterprises});
-  if (!firms) return std::unexpected(firms.error());
-  for (const auto& firm : firms->items) {
-    if (auto granted = app.representatives().grant(in_zone, firm.id, agent->name); !granted) {
-      return std::unexpected(granted.error());
-    }
+  auto firms = TRY(app.enterprises().list(in_zone, by_name, PageRequest{1, shape.enterprises}));
+  for (const auto& firm : firms.items) {
+    TRY(app.representatives().grant(in_zone, firm.id, agent.name));
     cast.represented.push_back(firm.id);
   }
   approvals::CatalogueFilter published;
-  auto items = app.catalogue().list(in_zone, published, PageRequest{1, PageRequest::kMaxPageSize});
-  if (!items) return std::unexpected(items.error());
-  cast.items = std::move(items->items);
+  auto items =
+      TRY(app.catalogue().list(in_zone, published, PageRequest{1, PageRequest::kMaxPageSize}));
+  cast.items = std::move(items.items);
   return cast;
 }
 
@@ -191,10 +186,9 @@ Result<approvals::ApplicationView> start_application(App& app, const Cast& cast,
   plan.id = created->summary.application.id;
   for (const auto& material : plan.item.materials) {
     if (!material.condition.empty()) continue;
-    auto file = app.applications().add_file(
+    TRY(app.applications().add_file(
         cast.applicant, plan.id,
-        {approvals::FileKind::material, material.name, "扫描件.pdf", kPdf});
-    if (!file) return std::unexpected(file.error());
+        {approvals::FileKind::material, material.name, "扫描件.pdf", kPdf}));
   }
   return app.applications().act(cast.applicant, plan.id, approvals::Action::submit, {});
 }
@@ -202,9 +196,8 @@ Result<approvals::ApplicationView> start_application(App& app, const Cast& cast,
 // The application finished with its decision's file; mostly in the zone.
 Result<approvals::ApplicationView> finish_application(App& app, const Cast& cast, const Plan& plan,
                                                       Dice& dice) {
-  auto file = app.applications().add_file(
-      cast.officer, plan.id, {approvals::FileKind::result, "", "决定书.pdf", kPdf + "result"});
-  if (!file) return std::unexpected(file.error());
+  TRY(app.applications().add_file(
+      cast.officer, plan.id, {approvals::FileKind::result, "", "决定书.pdf", kPdf + "result"}));
   approvals::ActionInput input;
   input.in_zone = dice.chance(93);
   return app.applications().act(cast.officer, plan.id, approvals::Action::finish, input);
@@ -251,13 +244,11 @@ Result<std::int64_t> build_demo_applications(
   // The clock's present, which `demo --today` may have moved from the system's.
   const EpochMs present = clock.now_ms();
   const EpochMs system_at_start = SystemClock().now_ms();
-  auto calendar = app.calendar().current();
-  if (!calendar) return std::unexpected(calendar.error());
-  auto cast = cast_demo(app, in_zone, shape);
-  if (!cast) return std::unexpected(cast.error());
-  if (cast->represented.empty() || cast->items.empty()) return 0;
+  auto calendar = TRY(app.calendar().current());
+  auto cast = TRY(cast_demo(app, in_zone, shape));
+  if (cast.represented.empty() || cast.items.empty()) return 0;
   Dice dice;
-  Schedule schedule = plan_applications(*cast, **calendar, dice, shape, china_date(present));
+  Schedule schedule = plan_applications(cast, *calendar, dice, shape, china_date(present));
 
   std::int64_t made = 0;
   std::size_t done = 0;
@@ -269,7 +260,7 @@ Result<std::int64_t> build_demo_applications(
     if (s.at > present || stopped[s.application]) continue;
     clock.set_now_ms(s.at);
     Plan& plan = schedule.plans[s.application];
-    auto result = take_step(app, *cast, plan, s.step, dice);
+    auto result = take_step(app, cast, plan, s.step, dice);
     if (s.step == Step::start && plan.id != 0) ++made;
     // A step the calendar cannot serve (a deadline beyond its years) ends that application
     // where it stands, as it would at the window.

@@ -268,14 +268,12 @@ std::vector<enterprises::ReportLine> draw_reports(const std::vector<Firm>& firms
 Status set_city_total(App& app, const Actor& actor, const DemoShape& shape, Period last) {
   enterprises::Scope above_scale;
   above_scale.above_scale_only = true;
-  auto totals = app.enterprises().period_totals(actor, last.january(), last, above_scale);
-  if (!totals) return std::unexpected(totals.error());
+  auto totals = TRY(app.enterprises().period_totals(actor, last.january(), last, above_scale));
   Fen zone_ytd = 0;
-  for (const auto& t : *totals) zone_ytd += t.output_fen;
+  for (const auto& t : totals) zone_ytd += t.output_fen;
   if (zone_ytd > 0) {
-    auto city = app.indicators().save_city_total(
-        actor, {last, zone_ytd / shape.city_share_permille * 1000, 0});
-    if (!city) return std::unexpected(city.error());
+    TRY(app.indicators().save_city_total(actor,
+                                         {last, zone_ytd / shape.city_share_permille * 1000, 0}));
   }
   return {};
 }
@@ -295,10 +293,9 @@ Result<DemoFigures> build_demo_enterprises(App& app, const Actor& actor, const D
   say("industrial chains");
   std::vector<enterprises::ChainId> chain_ids;
   for (const DemoChain& chain : demo_chains()) {
-    auto added =
-        app.enterprises().add_chain(actor, {0, std::string(chain.code), std::string(chain.name)});
-    if (!added) return std::unexpected(added.error());
-    chain_ids.push_back(added->id);
+    auto added = TRY(
+        app.enterprises().add_chain(actor, {0, std::string(chain.code), std::string(chain.name)}));
+    chain_ids.push_back(added.id);
   }
 
   say("enterprises");
@@ -308,19 +305,15 @@ Result<DemoFigures> build_demo_enterprises(App& app, const Actor& actor, const D
   std::vector<enterprises::EnterpriseDraft> drafts;
   drafts.reserve(firms.size());
   for (const Firm& firm : firms) drafts.push_back(firm.draft);
-  auto created = app.enterprises().create_all(actor, drafts);
-  if (!created) return std::unexpected(created.error());
+  auto created = TRY(app.enterprises().create_all(actor, drafts));
 
   say("monthly reports");
   const std::vector<enterprises::ReportLine> lines = draw_reports(firms, random, first, last);
-  auto saved = app.enterprises().save_reports(actor, lines, "demo zone generator");
-  if (!saved) return std::unexpected(saved.error());
+  TRY(app.enterprises().save_reports(actor, lines, "demo zone generator"));
 
   say("city totals");
-  if (auto city = set_city_total(app, actor, shape, last); !city) {
-    return std::unexpected(city.error());
-  }
-  return DemoFigures{*created, std::int64_t(lines.size())};
+  TRY(set_city_total(app, actor, shape, last));
+  return DemoFigures{created, std::int64_t(lines.size())};
 }
 
 }  // namespace jingkai::app
