@@ -46,22 +46,20 @@ void add_zone_commands(CLI::App& cli, const std::shared_ptr<State>& state, const
   state->zone_add_data.add_to(zone_add);
   zone_add->add_option("--code", state->new_zone.code, "stable code, e.g. zhuji-edz")->required();
   zone_add->add_option("--name", state->new_zone.name, "name, e.g. 诸暨经济开发区")->required();
-  zone_add->callback([state, c] {
-    auto app = open_app(state->zone_add_data, c.clock);
-    if (!app) return void(c.status = report(c.err, app.error()));
-    auto created = (*app)->accounts().add_zone(console_actor(), state->new_zone);
-    if (!created) return void(c.status = report(c.err, created.error()));
-    c.out << "zone " << created->code << " added\n";
-  });
+  zone_add->callback(reporting(c.err, c.status, [state, c]() -> Status {
+    auto app = TRY(open_app(state->zone_add_data, c.clock));
+    auto created = TRY(app->accounts().add_zone(console_actor(), state->new_zone));
+    c.out << "zone " << created.code << " added\n";
+    return {};
+  }));
   auto* zone_list = zone->add_subcommand("list", "list zones");
   state->zone_list_data.add_to(zone_list);
-  zone_list->callback([state, c] {
-    auto app = open_app(state->zone_list_data, c.clock);
-    if (!app) return void(c.status = report(c.err, app.error()));
-    auto zones = (*app)->accounts().list_zones();
-    if (!zones) return void(c.status = report(c.err, zones.error()));
-    for (const auto& z : *zones) c.out << z.code << "\t" << z.name << "\n";
-  });
+  zone_list->callback(reporting(c.err, c.status, [state, c]() -> Status {
+    auto app = TRY(open_app(state->zone_list_data, c.clock));
+    auto zones = TRY(app->accounts().list_zones());
+    for (const auto& z : zones) c.out << z.code << "\t" << z.name << "\n";
+    return {};
+  }));
 }
 
 void add_user_add_command(CLI::App* user, const std::shared_ptr<State>& state, const Console& c) {
@@ -74,20 +72,18 @@ void add_user_add_command(CLI::App* user, const std::shared_ptr<State>& state, c
   user_add
       ->add_flag("--password-stdin", state->password_stdin, "read the password from standard input")
       ->required();
-  user_add->callback([state, c] {
+  user_add->callback(reporting(c.err, c.status, [state, c]() -> Status {
     accounts::NewUser& new_user = state->new_user;
-    auto roles = parse_roles(state->user_roles);
-    if (!roles) return void(c.status = report(c.err, roles.error()));
-    new_user.roles = *roles;
+    auto roles = TRY(parse_roles(state->user_roles));
+    new_user.roles = roles;
     std::getline(c.in, new_user.password);
     if (!new_user.password.empty() && new_user.password.back() == '\r')
       new_user.password.pop_back();
-    auto app = open_app(state->user_add_data, c.clock);
-    if (!app) return void(c.status = report(c.err, app.error()));
-    auto created = (*app)->accounts().add_user(console_actor(), state->user_zone, new_user);
-    if (!created) return void(c.status = report(c.err, created.error()));
-    c.out << "user " << created->name << " added to " << state->user_zone << "\n";
-  });
+    auto app = TRY(open_app(state->user_add_data, c.clock));
+    auto created = TRY(app->accounts().add_user(console_actor(), state->user_zone, new_user));
+    c.out << "user " << created.name << " added to " << state->user_zone << "\n";
+    return {};
+  }));
 }
 
 void add_user_grant_command(CLI::App* user, const std::shared_ptr<State>& state, const Console& c) {
@@ -96,17 +92,15 @@ void add_user_grant_command(CLI::App* user, const std::shared_ptr<State>& state,
   user_grant->add_option("--zone", state->grant_zone, "zone code")->required();
   user_grant->add_option("--role", state->grant_role, "role")->required();
   user_grant->add_option("--name", state->grant_name, "login name")->required();
-  user_grant->callback([state, c] {
-    auto roles = parse_roles({state->grant_role});
-    if (!roles) return void(c.status = report(c.err, roles.error()));
-    auto app = open_app(state->grant_data, c.clock);
-    if (!app) return void(c.status = report(c.err, app.error()));
-    auto granted = (*app)->accounts().grant(console_actor(), state->grant_name, state->grant_zone,
-                                            roles->front());
-    if (!granted) return void(c.status = report(c.err, granted.error()));
+  user_grant->callback(reporting(c.err, c.status, [state, c]() -> Status {
+    auto roles = TRY(parse_roles({state->grant_role}));
+    auto app = TRY(open_app(state->grant_data, c.clock));
+    TRY(app->accounts().grant(console_actor(), state->grant_name, state->grant_zone,
+                              roles.front()));
     c.out << "user " << state->grant_name << " holds " << state->grant_role << " in "
           << state->grant_zone << "\n";
-  });
+    return {};
+  }));
 }
 
 void add_token_command(CLI::App& cli, const std::shared_ptr<State>& state, const Console& c) {
@@ -118,15 +112,14 @@ void add_token_command(CLI::App& cli, const std::shared_ptr<State>& state, const
   token_create->add_option("--name", state->token_user, "user the token acts for")->required();
   token_create->add_option("--label", state->token_label, "what the token is for");
   token_create->add_option("--days", state->token_days, "days of validity")->capture_default_str();
-  token_create->callback([state, c] {
-    auto app = open_app(state->token_data, c.clock);
-    if (!app) return void(c.status = report(c.err, app.error()));
+  token_create->callback(reporting(c.err, c.status, [state, c]() -> Status {
+    auto app = TRY(open_app(state->token_data, c.clock));
     auto created =
-        (*app)->accounts().create_api_token(console_actor(), state->token_user, state->token_zone,
-                                            state->token_label, state->token_days);
-    if (!created) return void(c.status = report(c.err, created.error()));
-    c.out << *created << "\n";
-  });
+        TRY(app->accounts().create_api_token(console_actor(), state->token_user, state->token_zone,
+                                             state->token_label, state->token_days));
+    c.out << created << "\n";
+    return {};
+  }));
 }
 
 void add_audit_command(CLI::App& cli, const std::shared_ptr<State>& state, const Console& c) {
@@ -134,19 +127,18 @@ void add_audit_command(CLI::App& cli, const std::shared_ptr<State>& state, const
   audit->require_subcommand(1);
   auto* verify = audit->add_subcommand("verify", "check the hash chain; exit 1 if broken");
   state->verify_data.add_to(verify);
-  verify->callback([state, c] {
-    auto app = open_app(state->verify_data, c.clock);
-    if (!app) return void(c.status = report(c.err, app.error()));
-    auto result = (*app)->audit().verify();
-    if (!result) return void(c.status = report(c.err, result.error()));
-    if (result->ok) {
-      c.out << "audit log intact: " << result->rows << " records\n";
+  verify->callback(reporting(c.err, c.status, [state, c]() -> Status {
+    auto app = TRY(open_app(state->verify_data, c.clock));
+    auto result = TRY(app->audit().verify());
+    if (result.ok) {
+      c.out << "audit log intact: " << result.rows << " records\n";
     } else {
-      c.out << "audit log BROKEN at record " << *result->first_bad_seq << ": " << result->reason
+      c.out << "audit log BROKEN at record " << *result.first_bad_seq << ": " << result.reason
             << "\n";
       c.status = kFailed;
     }
-  });
+    return {};
+  }));
 }
 
 }  // namespace

@@ -42,15 +42,14 @@ void add_approvals_commands(CLI::App& cli, const Console& console) {
   auto* sweep = approvals->add_subcommand(
       "sweep", "mark open applications past their promised or statutory deadline (daily job)");
   state->data.add_to(sweep);
-  sweep->callback([state, &clock, &out, &err, &status] {
-    auto app = open_app(state->data, clock);
-    if (!app) return void(status = report(err, app.error()));
-    auto outcome = (*app)->applications().sweep(console_actor());
-    if (!outcome) return void(status = report(err, outcome.error()));
+  sweep->callback(reporting(err, status, [state, &clock, &out, &err]() -> Status {
+    auto app = TRY(open_app(state->data, clock));
+    auto outcome = TRY(app->applications().sweep(console_actor()));
     out << fmt::format("{}: {} newly past the promised deadline, {} past the statutory one\n",
-                       format_date(outcome->today), outcome->promised_overdue,
-                       outcome->statutory_overdue);
-  });
+                       format_date(outcome.today), outcome.promised_overdue,
+                       outcome.statutory_overdue);
+    return {};
+  }));
 
   auto* stats = approvals->add_subcommand(
       "statistics",
@@ -60,13 +59,10 @@ void add_approvals_commands(CLI::App& cli, const Console& console) {
   stats->add_option("--from", state->from, "first month, YYYY-MM")->required();
   stats->add_option("--to", state->to, "last month, YYYY-MM")->required();
   stats->add_option("--by", state->by, "month, item or department")->capture_default_str();
-  stats->callback([state, &clock, &out, &err, &status] {
-    auto app = open_app(state->data, clock);
-    if (!app) return void(status = report(err, app.error()));
-    auto actor = console_actor_in(**app, state->zone);
-    if (!actor) return void(status = report(err, actor.error()));
-    auto result = (*app)->applications().statistics(*actor, state->from, state->to, state->by);
-    if (!result) return void(status = report(err, result.error()));
+  stats->callback(reporting(err, status, [state, &clock, &out, &err]() -> Status {
+    auto app = TRY(open_app(state->data, clock));
+    auto actor = TRY(console_actor_in(*app, state->zone));
+    auto result = TRY(app->applications().statistics(actor, state->from, state->to, state->by));
     out << "key\tlabel\treceived\tfinished\ton_time_promised\ton_time_statutory\t"
            "average_working_days\tin_zone\n";
     auto print = [&out](const approvals::StatisticsRow& row) {
@@ -75,9 +71,10 @@ void add_approvals_commands(CLI::App& cli, const Console& console) {
                          c.finished, c.on_time_promised, c.on_time_statutory,
                          row.average_working_days, c.in_zone);
     };
-    for (const auto& row : result->rows) print(row);
-    print(result->total);
-  });
+    for (const auto& row : result.rows) print(row);
+    print(result.total);
+    return {};
+  }));
 
   auto* representative =
       cli.add_subcommand("representative", "who acts for an enterprise (企业办事人)");
@@ -92,20 +89,18 @@ void add_approvals_commands(CLI::App& cli, const Console& console) {
     if (std::string(verb) != "list") {
       command->add_option("--user", state->user, "login name")->required();
     }
-    command->callback([state, verb = std::string(verb), &clock, &out, &err, &status] {
-      auto app = open_app(state->data, clock);
-      if (!app) return void(status = report(err, app.error()));
-      auto actor = console_actor_in(**app, state->zone);
-      if (!actor) return void(status = report(err, actor.error()));
-      auto id = enterprise_of(**app, *actor, state->enterprise);
-      if (!id) return void(status = report(err, id.error()));
-      auto& service = (*app)->representatives();
-      auto list = verb == "grant"    ? service.grant(*actor, *id, state->user)
-                  : verb == "revoke" ? service.revoke(*actor, *id, state->user)
-                                     : service.list(*actor, *id);
-      if (!list) return void(status = report(err, list.error()));
-      for (const auto& r : *list) out << r.name << "\t" << r.display_name << "\n";
-    });
+    command->callback(
+        reporting(err, status, [state, verb = std::string(verb), &clock, &out, &err]() -> Status {
+          auto app = TRY(open_app(state->data, clock));
+          auto actor = TRY(console_actor_in(*app, state->zone));
+          auto id = TRY(enterprise_of(*app, actor, state->enterprise));
+          auto& service = app->representatives();
+          auto list = TRY(verb == "grant"    ? service.grant(actor, id, state->user)
+                          : verb == "revoke" ? service.revoke(actor, id, state->user)
+                                             : service.list(actor, id));
+          for (const auto& r : list) out << r.name << "\t" << r.display_name << "\n";
+          return {};
+        }));
   }
 }
 

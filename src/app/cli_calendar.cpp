@@ -37,31 +37,26 @@ void add_workdays_commands(CLI::App* calendar, const std::shared_ptr<State>& sta
   add_workdays->add_option("--from", state->from, "YYYY-MM-DD")->required();
   add_workdays->add_option("--days", state->workdays, "N >= 0")->required();
   add_db_option(add_workdays, *state);
-  add_workdays->callback([state, c] {
-    auto from = parse_date(state->from, "from");
-    if (!from) return void(c.status = report(c.err, from.error()));
-    auto current = load_calendar(state->db, c.clock);
-    if (!current) return void(c.status = report(c.err, current.error()));
-    auto date = (*current)->add_working_days(*from, state->workdays);
-    if (!date) return void(c.status = report(c.err, date.error()));
-    c.out << format_date(*date) << "\n";
-  });
+  add_workdays->callback(reporting(c.err, c.status, [state, c]() -> Status {
+    auto from = TRY(parse_date(state->from, "from"));
+    auto current = TRY(load_calendar(state->db, c.clock));
+    auto date = TRY(current->add_working_days(from, state->workdays));
+    c.out << format_date(date) << "\n";
+    return {};
+  }));
   auto* workdays = calendar->add_subcommand(
       "workdays", "how many working days lie after --from up to and including --to");
   workdays->add_option("--from", state->from, "YYYY-MM-DD")->required();
   workdays->add_option("--to", state->to, "YYYY-MM-DD")->required();
   add_db_option(workdays, *state);
-  workdays->callback([state, c] {
-    auto from = parse_date(state->from, "from");
-    if (!from) return void(c.status = report(c.err, from.error()));
-    auto to = parse_date(state->to, "to");
-    if (!to) return void(c.status = report(c.err, to.error()));
-    auto current = load_calendar(state->db, c.clock);
-    if (!current) return void(c.status = report(c.err, current.error()));
-    auto count = (*current)->working_days_between(*from, *to);
-    if (!count) return void(c.status = report(c.err, count.error()));
-    c.out << *count << "\n";
-  });
+  workdays->callback(reporting(c.err, c.status, [state, c]() -> Status {
+    auto from = TRY(parse_date(state->from, "from"));
+    auto to = TRY(parse_date(state->to, "to"));
+    auto current = TRY(load_calendar(state->db, c.clock));
+    auto count = TRY(current->working_days_between(from, to));
+    c.out << count << "\n";
+    return {};
+  }));
 }
 
 void add_import_export_commands(CLI::App* calendar, const std::shared_ptr<State>& state,
@@ -70,27 +65,27 @@ void add_import_export_commands(CLI::App* calendar, const std::shared_ptr<State>
       "import", "import calendar years (the form of data/holidays-cn.txt); replaces those years");
   state->import_data.add_to(calendar_import);
   calendar_import->add_option("file", state->import_file, "calendar file")->required();
-  calendar_import->callback([state, c] {
+  calendar_import->callback(reporting(c.err, c.status, [state, c]() -> Status {
     auto text = read_text(state->import_file);
     if (!text) {
       c.err << "jingkai: cannot read " << state->import_file << "\n";
-      return void(c.status = kBadInput);
+      c.status = kBadInput;
+      return {};
     }
-    auto app = open_app(state->import_data, c.clock);
-    if (!app) return void(c.status = report(c.err, app.error()));
-    auto years = (*app)->calendar().import(console_actor(), *text);
-    if (!years) return void(c.status = report(c.err, years.error()));
+    auto app = TRY(open_app(state->import_data, c.clock));
+    auto years = TRY(app->calendar().import(console_actor(), *text));
     c.out << "imported";
-    for (int year : *years) c.out << " " << year;
+    for (int year : years) c.out << " " << year;
     c.out << "\n";
-  });
+    return {};
+  }));
   auto* calendar_export = calendar->add_subcommand("export", "print the calendar in force");
   add_db_option(calendar_export, *state);
-  calendar_export->callback([state, c] {
-    auto current = load_calendar(state->db, c.clock);
-    if (!current) return void(c.status = report(c.err, current.error()));
-    c.out << (*current)->to_text();
-  });
+  calendar_export->callback(reporting(c.err, c.status, [state, c]() -> Status {
+    auto current = TRY(load_calendar(state->db, c.clock));
+    c.out << current->to_text();
+    return {};
+  }));
 }
 
 }  // namespace

@@ -32,7 +32,7 @@ void print_demo_login(std::ostream& out) {
 }
 
 // Runs the server until a signal stops it; the exit code.
-int serve(ServeOptions& options, std::ostream& out, std::ostream& err) {
+Status serve(ServeOptions& options, std::ostream& out) {
   spdlog::set_level(spdlog::level::info);
   http::ServerOptions& server = options.server;
   const unsigned threads =
@@ -40,22 +40,16 @@ int serve(ServeOptions& options, std::ostream& out, std::ostream& err) {
   // The system's time unless the API sets it (--settable-clock); the demo's year of
   // applications is made by moving it.
   SettableClock server_clock;
-  if (auto set = options.today.apply_to(server_clock); !set) return report(err, set.error());
-  auto app = open_app(options.data, server_clock, threads + 3, options.web_dir,
-                      options.settable_clock ? &server_clock : nullptr);
-  if (!app) return report(err, app.error());
-  if (options.demo) {
-    if (auto seeded = seed_demo(**app, console_actor(), {}, &server_clock); !seeded) {
-      return report(err, seeded.error());
-    }
-  }
+  TRY(options.today.apply_to(server_clock));
+  auto app = TRY(open_app(options.data, server_clock, threads + 3, options.web_dir,
+                          options.settable_clock ? &server_clock : nullptr));
+  if (options.demo) TRY(seed_demo(*app, console_actor(), {}, &server_clock));
   server.upload_limits = App::upload_limits();
-  DailySweep sweep((*app)->applications(), std::chrono::minutes(options.sweep_minutes));
-  http::Server http_server(server, (*app)->router());
-  auto port = http_server.start();
-  if (!port) return report(err, port.error());
-  out << "jingkai listening on http://" << server.host << ":" << *port
-      << "/ (database: " << store::to_string((*app)->db().dialect()) << ")" << std::endl;
+  DailySweep sweep(app->applications(), std::chrono::minutes(options.sweep_minutes));
+  http::Server http_server(server, app->router());
+  const auto port = TRY(http_server.start());
+  out << "jingkai listening on http://" << server.host << ":" << port
+      << "/ (database: " << store::to_string(app->db().dialect()) << ")" << std::endl;
   if (options.settable_clock) {
     out << "the clock is settable (--settable-clock): not for production" << std::endl;
   }
@@ -63,7 +57,7 @@ int serve(ServeOptions& options, std::ostream& out, std::ostream& err) {
   http_server.wait_for_signal();
   out << "jingkai: stopping" << std::endl;
   http_server.stop();
-  return kOk;
+  return {};
 }
 
 void add_serve_command(CLI::App& cli, std::ostream& out, std::ostream& err, int& status) {
@@ -92,22 +86,19 @@ void add_serve_command(CLI::App& cli, std::ostream& out, std::ostream& err, int&
       .add_to(serve_command,
               "with --demo: build the demo as of this day and run the clock on from it")
       ->needs(demo);
-  serve_command->callback([options, &out, &err, &status] {
-    if (int code = serve(*options, out, err); code != kOk) status = code;
-  });
+  serve_command->callback(reporting(err, status, [options, &out] { return serve(*options, out); }));
 }
 
 void add_migrate_command(CLI::App& cli, std::ostream& out, std::ostream& err, int& status) {
   auto data = std::make_shared<DataOptions>();
   auto* migrate = cli.add_subcommand("migrate", "bring the database schema up to date");
   data->add_to(migrate);
-  migrate->callback([data, &out, &err, &status] {
-    auto db = store::Database::open(data->db, 1);
-    if (!db) return void(status = report(err, db.error()));
-    auto state = store::migrate(**db, schema_history());
-    if (!state) return void(status = report(err, state.error()));
-    out << "schema version " << state->before << " -> " << state->after << "\n";
-  });
+  migrate->callback(reporting(err, status, [data, &out, &err]() -> Status {
+    auto db = TRY(store::Database::open(data->db, 1));
+    auto state = TRY(store::migrate(*db, schema_history()));
+    out << "schema version " << state.before << " -> " << state.after << "\n";
+    return {};
+  }));
 }
 
 struct DemoOptions {
@@ -121,20 +112,17 @@ void add_demo_command(CLI::App& cli, std::ostream& out, std::ostream& err, int& 
   options->data.add_to(demo);
   options->today.add_to(demo,
                         "build the demo as of this day, its reports and applications before it");
-  demo->callback([options, &out, &err, &status] {
+  demo->callback(reporting(err, status, [options, &out, &err]() -> Status {
     SettableClock demo_clock;
-    if (auto set = options->today.apply_to(demo_clock); !set) {
-      return void(status = report(err, set.error()));
-    }
-    auto app = open_app(options->data, demo_clock);
-    if (!app) return void(status = report(err, app.error()));
-    auto seeded = seed_demo(
-        **app, console_actor(), [&err](std::string_view step) { err << "demo: " << step << "\n"; },
-        &demo_clock);
-    if (!seeded) return void(status = report(err, seeded.error()));
-    out << (*seeded ? "created" : "already present") << ": demo zone " << kDemoZone
-        << ", log in as " << kDemoAdmin << " / " << kDemoPassword << "\n";
-  });
+    TRY(options->today.apply_to(demo_clock));
+    auto app = TRY(open_app(options->data, demo_clock));
+    auto seeded = TRY(seed_demo(
+        *app, console_actor(), [&err](std::string_view step) { err << "demo: " << step << "\n"; },
+        &demo_clock));
+    out << (seeded ? "created" : "already present") << ": demo zone " << kDemoZone << ", log in as "
+        << kDemoAdmin << " / " << kDemoPassword << "\n";
+    return {};
+  }));
 }
 
 }  // namespace

@@ -72,30 +72,16 @@ Result<std::string> export_sheet(App& app, const Actor& actor, const State& stat
                                  tabular::SheetFormat format) {
   auto& registry = app.enterprises();
   if (state.export_what == "enterprises") {
-    std::vector<enterprises::Enterprise> all;
-    for (PageRequest page{1, PageRequest::kMaxPageSize};; ++page.page) {
-      auto batch = TRY(registry.list(actor, {}, page));
-      for (auto& e : batch.items) all.push_back(std::move(e));
-      if (batch.items.empty() || std::int64_t(all.size()) >= batch.total) break;
-    }
+    const auto all = TRY(all_pages<enterprises::Enterprise>(
+        [&](PageRequest page) { return registry.list(actor, {}, page); }));
     return enterprises::export_enterprises(all, format);
   }
   const Period now = period_of(registry.today());
   Period to = now, from = now.plus_months(-11);
-  if (!state.export_to.empty()) {
-    auto parsed = TRY(parse_period(state.export_to, "to"));
-    to = parsed;
-  }
-  if (!state.export_from.empty()) {
-    auto parsed = TRY(parse_period(state.export_from, "from"));
-    from = parsed;
-  }
-  std::vector<enterprises::MonthlyReport> all;
-  for (PageRequest page{1, PageRequest::kMaxPageSize};; ++page.page) {
-    auto batch = TRY(registry.reports(actor, 0, from, to, {}, page));
-    for (auto& r : batch.items) all.push_back(std::move(r));
-    if (batch.items.empty() || std::int64_t(all.size()) >= batch.total) break;
-  }
+  if (!state.export_to.empty()) to = TRY(parse_period(state.export_to, "to"));
+  if (!state.export_from.empty()) from = TRY(parse_period(state.export_from, "from"));
+  const auto all = TRY(all_pages<enterprises::MonthlyReport>(
+      [&](PageRequest page) { return registry.reports(actor, 0, from, to, {}, page); }));
   return enterprises::export_reports(all, format);
 }
 
@@ -112,42 +98,39 @@ void add_import_command(CLI::App& cli, const std::shared_ptr<State>& state, cons
   import_reports->add_option("--encoding", state->import_encoding,
                              "CSV encoding: utf-8 or gbk (default: detected)");
   import_reports->add_flag("--dry-run", state->dry_run, "check every row, import nothing");
-  import_reports->callback([state, &clock, &out, &err, &status] {
+  import_reports->callback(reporting(err, status, [state, &clock, &out, &err, &status]() -> Status {
     std::optional<tabular::Encoding> encoding;
     if (!state->import_encoding.empty()) {
-      auto parsed = tabular::parse_encoding(state->import_encoding);
-      if (!parsed) return void(status = report(err, parsed.error()));
-      encoding = *parsed;
+      auto parsed = TRY(tabular::parse_encoding(state->import_encoding));
+      encoding = parsed;
     }
-    auto bytes = read_file(state->import_file);
-    if (!bytes) return void(status = report(err, bytes.error()));
-    auto app = open_app(state->import_zone.data, clock);
-    if (!app) return void(status = report(err, app.error()));
-    auto actor = console_actor_in(**app, state->import_zone.zone);
-    if (!actor) return void(status = report(err, actor.error()));
+    auto bytes = TRY(read_file(state->import_file));
+    auto app = TRY(open_app(state->import_zone.data, clock));
+    auto actor = TRY(console_actor_in(*app, state->import_zone.zone));
     ProgressBar bar(err);
     const std::string name = state->import_file.substr(state->import_file.find_last_of('/') + 1);
-    auto outcome = (*app)->report_importer().run(
-        *actor, std::move(*bytes), encoding, name, state->dry_run,
-        [&bar](std::string_view phase, double fraction) { bar.show(phase, fraction); });
-    if (!outcome) return void(status = report(err, outcome.error()));
-    if (outcome->problem_count > 0) {
-      for (const auto& p : outcome->problems) {
+    auto outcome = TRY(app->report_importer().run(
+        actor, std::move(bytes), encoding, name, state->dry_run,
+        [&bar](std::string_view phase, double fraction) { bar.show(phase, fraction); }));
+    if (outcome.problem_count > 0) {
+      for (const auto& p : outcome.problems) {
         err << fmt::format("row {}{}{}: {}\n", p.row, p.column.empty() ? "" : ", column ",
                            p.column.empty() ? "" : p.column + " \"" + p.value + "\"", p.message);
       }
-      if (outcome->problem_count > std::int64_t(outcome->problems.size())) {
+      if (outcome.problem_count > std::int64_t(outcome.problems.size())) {
         err << fmt::format("… and {} more\n",
-                           outcome->problem_count - std::int64_t(outcome->problems.size()));
+                           outcome.problem_count - std::int64_t(outcome.problems.size()));
       }
       err << fmt::format("jingkai: {} problems in {} rows; nothing imported\n",
-                         outcome->problem_count, outcome->rows);
-      return void(status = kBadInput);
+                         outcome.problem_count, outcome.rows);
+      status = kBadInput;
+      return {};
     }
-    out << fmt::format("{} rows {}: {} new, {} updated; periods {}\n", outcome->rows,
-                       outcome->imported ? "imported" : "checked (dry run)", outcome->inserted,
-                       outcome->updated, fmt::join(outcome->periods, " "));
-  });
+    out << fmt::format("{} rows {}: {} new, {} updated; periods {}\n", outcome.rows,
+                       outcome.imported ? "imported" : "checked (dry run)", outcome.inserted,
+                       outcome.updated, fmt::join(outcome.periods, " "));
+    return {};
+  }));
 }
 
 // `export enterprises|reports`: the registry or its reports out.
@@ -164,26 +147,13 @@ void add_export_command(CLI::App& cli, const std::shared_ptr<State>& state, cons
   export_command->add_option("--to", state->export_to, "last period, YYYY-MM (reports)");
   export_command->add_option("-o,--output", state->export_output,
                              "file to write (default: stdout)");
-  export_command->callback([state, &clock, &out, &err, &status] {
-    auto format = enterprises::parse_sheet_format(state->export_format);
-    if (!format) return void(status = report(err, format.error()));
-    auto app = open_app(state->export_zone.data, clock);
-    if (!app) return void(status = report(err, app.error()));
-    auto actor = console_actor_in(**app, state->export_zone.zone);
-    if (!actor) return void(status = report(err, actor.error()));
-    auto file = export_sheet(**app, *actor, *state, *format);
-    if (!file) return void(status = report(err, file.error()));
-    if (state->export_output.empty()) {
-      out << *file;
-      return;
-    }
-    std::ofstream output(state->export_output, std::ios::binary);
-    output << *file;
-    if (!output) {
-      err << "jingkai: cannot write " << state->export_output << "\n";
-      return void(status = kFailed);
-    }
-  });
+  export_command->callback(reporting(err, status, [state, &clock, &out]() -> Status {
+    auto format = TRY(enterprises::parse_sheet_format(state->export_format));
+    auto app = TRY(open_app(state->export_zone.data, clock));
+    auto actor = TRY(console_actor_in(*app, state->export_zone.zone));
+    auto file = TRY(export_sheet(*app, actor, *state, format));
+    return write_output(state->export_output, file, out);
+  }));
 }
 
 // `uscc check`: a credit code against its standard.
@@ -194,11 +164,11 @@ void add_uscc_command(CLI::App& cli, const std::shared_ptr<State>& state, std::o
   auto* uscc_check =
       uscc->add_subcommand("check", "check a code against GB 32100-2015; exit 2 when it is wrong");
   uscc_check->add_option("code", state->uscc_code, "the 18-character code")->required();
-  uscc_check->callback([state, &out, &err, &status] {
-    auto parsed = Uscc::parse(state->uscc_code);
-    if (!parsed) return void(status = report(err, parsed.error()));
-    out << parsed->text() << " ok\n";
-  });
+  uscc_check->callback(reporting(err, status, [state, &out, &err]() -> Status {
+    auto parsed = TRY(Uscc::parse(state->uscc_code));
+    out << parsed.text() << " ok\n";
+    return {};
+  }));
 }
 
 // `indicators`: a zone's figures for a period.
@@ -209,24 +179,18 @@ void add_indicators_command(CLI::App& cli, const std::shared_ptr<State>& state, 
   indicators->add_option("--period", state->indicators_period,
                          "YYYY-MM (default: the latest reported)");
   state->indicators_today.add_to(indicators, "count the firms as on this day");
-  indicators->callback([state, &out, &err, &status] {
+  indicators->callback(reporting(err, status, [state, &out, &err]() -> Status {
     SettableClock indicators_clock;
-    if (auto set = state->indicators_today.apply_to(indicators_clock); !set) {
-      return void(status = report(err, set.error()));
-    }
-    auto app = open_app(state->indicators_zone.data, indicators_clock);
-    if (!app) return void(status = report(err, app.error()));
-    auto actor = console_actor_in(**app, state->indicators_zone.zone);
-    if (!actor) return void(status = report(err, actor.error()));
+    TRY(state->indicators_today.apply_to(indicators_clock));
+    auto app = TRY(open_app(state->indicators_zone.data, indicators_clock));
+    auto actor = TRY(console_actor_in(*app, state->indicators_zone.zone));
     std::optional<Period> period;
     if (!state->indicators_period.empty()) {
-      auto parsed = parse_period(state->indicators_period, "period");
-      if (!parsed) return void(status = report(err, parsed.error()));
-      period = *parsed;
+      auto parsed = TRY(parse_period(state->indicators_period, "period"));
+      period = parsed;
     }
-    auto dashboard = (*app)->indicators().dashboard(*actor, period);
-    if (!dashboard) return void(status = report(err, dashboard.error()));
-    const indicators::Dashboard& d = *dashboard;
+    auto dashboard = TRY(app->indicators().dashboard(actor, period));
+    const indicators::Dashboard& d = dashboard;
     auto percent = [](const std::optional<double>& value) {
       return value ? fmt::format("{:.1f}", *value) : std::string("-");
     };
@@ -237,7 +201,8 @@ void add_indicators_command(CLI::App& cli, const std::shared_ptr<State>& state, 
     out << "above_scale_output_ytd_yoy_pct " << percent(d.output.ytd_yoy_pct) << "\n";
     out << fmt::format("over_100m {}\n", d.over_100m.value);
     out << "city_share_pct " << percent(d.city_share.share_pct) << "\n";
-  });
+    return {};
+  }));
 }
 
 }  // namespace

@@ -70,6 +70,17 @@ Result<std::string> read_file(const std::string& path) {
   return std::move(*text);
 }
 
+Status write_output(const std::string& path, const std::string& bytes, std::ostream& out) {
+  if (path.empty()) {
+    out << bytes;
+    return {};
+  }
+  std::ofstream output(path, std::ios::binary);
+  output << bytes;
+  if (!output) return std::unexpected(Error::internal("cannot write " + path));
+  return {};
+}
+
 std::optional<std::string> read_text(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return std::nullopt;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
+#include <functional>
 #include <istream>
 #include <memory>
 #include <optional>
@@ -28,6 +29,16 @@ struct Console {
 
 // Prints the error for people; returns the exit code its kind means.
 int report(std::ostream& err, const Error& error);
+
+// A command's callback made of `work`, which returns a Status: a failure is reported on `err`
+// and sets the exit code, so that a command passes its failures up with TRY like the rest of
+// the code. What `work` sets `status` to itself (a count of bad rows, say) stands.
+template <typename Work>
+std::function<void()> reporting(std::ostream& err, int& status, Work work) {
+  return [&err, &status, work = std::move(work)] {
+    if (Status done = work(); !done) status = report(err, done.error());
+  };
+}
 
 // The actor for commands run at the server's console, recorded as "cli:$USER".
 Actor console_actor();
@@ -73,5 +84,8 @@ Result<std::unique_ptr<App>> open_app(const DataOptions& data, const Clock& cloc
 Result<std::string> read_file(const std::string& path);
 // A file read whole; nothing when it cannot be read (the caller says so in its own words).
 std::optional<std::string> read_text(const std::string& path);
+
+// What an export made: into the file `path`, or to `out` when `path` is empty (-o).
+Status write_output(const std::string& path, const std::string& bytes, std::ostream& out);
 
 }  // namespace jingkai::app
