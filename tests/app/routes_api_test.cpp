@@ -5,7 +5,6 @@
 #include <regex>
 #include <set>
 
-#include "core/clock.hpp"
 #include "support/samples.hpp"
 #include "support/test_server.hpp"
 
@@ -40,10 +39,10 @@ bool is_write(http::Verb method) {
 }
 
 TEST(RoleWalk, EveryRouteAnswers401And403And200AsItsRolesSay) {
-  // A fixed day the shipped calendar covers: routes that default to "this year" or "this
-  // month" (statistics, the queue's flags) answer the same whatever the date on the wall.
-  ManualClock clock(*parse_instant("2026-06-15T10:00:00+08:00"));
-  TestServer server(clock);
+  // On TestServer's fixed day, which the shipped calendar covers: routes that default to
+  // "this year" or "this month" (statistics, the queue's flags) answer the same whatever the
+  // date on the wall.
+  TestServer server(TestServer::fixed_clock());
   server.add_zone("zone-a");
   std::map<Role, std::string> tokens;
   for (Role role : kAllRoles) {

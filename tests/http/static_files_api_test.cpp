@@ -18,7 +18,7 @@ TEST(StaticFilesApi, ServesTheBuiltUiAndFallsBackToIndexForAppRoutes) {
   std::ofstream(web.path() / "assets" / "app-1234.js") << "console.log('jingkai')";
   app::AppOptions options;
   options.web_dir = web.path().string();
-  TestServer server(TestServer::system_clock(), options);
+  TestServer server(TestServer::fixed_clock(), options);
   auto client = server.client();
 
   auto index = client.get("/");

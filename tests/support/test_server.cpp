@@ -82,6 +82,11 @@ std::string HttpClient::raw(const std::string& bytes) const {
   return received;
 }
 
+const Clock& TestServer::fixed_clock() {
+  static const ManualClock clock(*parse_instant("2026-06-15T10:00:00+08:00"));
+  return clock;
+}
+
 const Clock& TestServer::system_clock() {
   static const SystemClock clock;
   return clock;

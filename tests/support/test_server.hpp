@@ -51,7 +51,9 @@ class HttpClient {
 
 class TestServer {
  public:
-  explicit TestServer(const Clock& clock = system_clock(), app::AppOptions options = {});
+  // The clock is fixed unless a test gives its own: no test's outcome may depend on the date
+  // it runs on.
+  explicit TestServer(const Clock& clock = fixed_clock(), app::AppOptions options = {});
   ~TestServer();
 
   app::App& app() { return *app_; }
@@ -68,6 +70,8 @@ class TestServer {
   // Logs in through the API and returns the session token.
   std::string login(const std::string& name, const std::string& password = "correct-horse-9");
 
+  // 2026-06-15T10:00:00+08:00, a Monday the shipped calendar holds; it never moves.
+  static const Clock& fixed_clock();
   static const Clock& system_clock();
 
  private:
