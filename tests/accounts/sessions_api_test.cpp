@@ -11,17 +11,7 @@ namespace json = boost::json;
 using boost::beast::http::verb;
 using testing::TestServer;
 
-class SessionsApi : public ::testing::Test {
- protected:
-  void SetUp() override {
-    server_.add_user("admin", "zone-a", {Role::admin});
-    token_ = server_.login("admin");
-  }
-  testing::HttpClient client() const { return server_.client(); }
-
-  TestServer server_;
-  std::string token_;
-};
+class SessionsApi : public testing::AdminApiTest {};
 
 TEST_F(SessionsApi, LoginSetsAStrictHttpOnlySessionCookieThatAuthenticates) {
   auto reply = client().post("/api/v1/auth/login",

@@ -11,17 +11,7 @@ namespace json = boost::json;
 using boost::beast::http::verb;
 using testing::TestServer;
 
-class AuditApi : public ::testing::Test {
- protected:
-  void SetUp() override {
-    server_.add_user("admin", "zone-a", {Role::admin});
-    token_ = server_.login("admin");
-  }
-  testing::HttpClient client() const { return server_.client(); }
-
-  TestServer server_;
-  std::string token_;
-};
+class AuditApi : public testing::AdminApiTest {};
 
 json::object new_user(const std::string& name) {
   return {{"name", name},

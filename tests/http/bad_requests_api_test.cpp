@@ -11,13 +11,8 @@ namespace json = boost::json;
 using boost::beast::http::verb;
 using testing::TestServer;
 
-class BadRequestsApi : public ::testing::Test {
+class BadRequestsApi : public testing::AdminApiTest {
  protected:
-  void SetUp() override {
-    server_.add_user("admin", "zone-a", {Role::admin});
-    token_ = server_.login("admin");
-  }
-  testing::HttpClient client() const { return server_.client(); }
   long long count(const std::string& table) {
     long long n = -1;
     EXPECT_TRUE(server_.app().db().read([&](store::Tx& tx) -> Status {
@@ -26,9 +21,6 @@ class BadRequestsApi : public ::testing::Test {
     }));
     return n;
   }
-
-  TestServer server_;
-  std::string token_;
 };
 
 json::object new_user(const std::string& name) {

@@ -2,6 +2,8 @@
 // a free loopback port, and a small blocking client to talk to it.
 #pragma once
 
+#include <gtest/gtest.h>
+
 #include <boost/beast/http.hpp>
 #include <boost/json.hpp>
 #include <map>
@@ -80,6 +82,20 @@ class TestServer {
   std::unique_ptr<app::App> app_;
   std::unique_ptr<http::Server> server_;
   unsigned short port_ = 0;
+};
+
+// A test against a real server whose zone "zone-a" has one administrator, "admin", logged in
+// with `token_`: the start most API tests share.
+class AdminApiTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    server_.add_user("admin", "zone-a", {Role::admin});
+    token_ = server_.login("admin");
+  }
+  HttpClient client() const { return server_.client(); }
+
+  TestServer server_;
+  std::string token_;
 };
 
 }  // namespace jingkai::testing
