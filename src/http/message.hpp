@@ -17,6 +17,17 @@ using Request = beast_http::request<beast_http::string_body>;
 using Response = beast_http::response<beast_http::string_body>;
 
 Response json_response(StatusCode status, const boost::json::value& body);
+
+// What every response carries, whatever made it: no content sniffing, a content security
+// policy that allows only the server's own scripts and never a frame around its pages, no
+// referrer beyond the origin.
+void add_security_headers(Response& response);
+
+// Whether a request that changes something says what it sends in a Content-Type a plain
+// HTML form or a cross-site script could not send without the browser asking first (CORS
+// preflight): none, text/plain, application/x-www-form-urlencoded and multipart/form-data
+// are refused, so a page on another site cannot make a logged-in browser change anything.
+Status check_state_change_content_type(const Request& request);
 Response no_content();
 
 // {"error":{"code","message","field"}} with the status the error's kind maps to.

@@ -195,6 +195,9 @@ Response Router::dispatch(const Request& request) const {
     }
     return error_response(Error::not_found("no_route", "没有这个接口 (no such API route)"));
   }
+  if (auto typed = check_state_change_content_type(request); !typed) {
+    return error_response(typed.error());
+  }
   for (const auto& param : target->params()) {
     context.query.insert_or_assign(std::string(param.key),
                                    param.has_value ? std::string(param.value) : std::string());

@@ -118,6 +118,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
   void refuse(const Error& error) {
     auto message = std::make_shared<Response>(error_response(error));
     message->keep_alive(false);
+    add_security_headers(*message);
     beast_http::async_write(
         stream_, *message, [self = shared_from_this(), message](beast::error_code ec, std::size_t) {
           if (ec) return self->close();
@@ -136,6 +137,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
 
   void write(Response response) {
     auto message = std::make_shared<Response>(std::move(response));
+    add_security_headers(*message);
     beast_http::async_write(
         stream_, *message, [self = shared_from_this(), message](beast::error_code ec, std::size_t) {
           if (ec || !message->keep_alive()) return self->close();

@@ -139,6 +139,8 @@ async function callAs(user, method, pathAndQuery, { json, raw, contentType } = {
   } else if (raw !== undefined) {
     headers['Content-Type'] = contentType;
     body = raw;
+  } else if (method !== 'GET') {
+    headers['Content-Type'] = 'application/json';
   }
   let res = await fetch(`${baseUrl}/api/v1${pathAndQuery}`, { method, headers, body });
   if (res.status === 401) {

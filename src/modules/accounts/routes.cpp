@@ -51,9 +51,27 @@ Result<std::vector<Role>> parse_roles(const std::vector<std::string>& names) {
   return roles;
 }
 
-std::string session_cookie(std::string_view token, EpochMs max_age_ms) {
-  return fmt::format("{}={}; Path=/; HttpOnly; SameSite=Strict; Max-Age={}",
-                     http::Router::kSessionCookie, token, max_age_ms / 1000);
+// Whether the browser reached the server over HTTPS — directly or, as in production, through
+// a proxy that says so — or on this machine, where browsers keep Secure cookies over plain
+// HTTP too. Only a plain-HTTP session to another address (a rehearsal on a LAN) gets a cookie
+// without Secure, which would otherwise never come back.
+bool secure_context(const http::Request& request) {
+  if (boost::beast::iequals(request["X-Forwarded-Proto"], "https")) return true;
+  std::string_view host = request[http::beast_http::field::host];
+  if (host.starts_with('[')) {
+    host = host.substr(0, host.find(']') + 1);
+  } else {
+    host = host.substr(0, host.find(':'));
+  }
+  return host == "localhost" || host.ends_with(".localhost") || host.starts_with("127.") ||
+         host == "[::1]";
+}
+
+std::string session_cookie(const http::Request& request, std::string_view token,
+                           EpochMs max_age_ms) {
+  return fmt::format("{}={}; Path=/; HttpOnly; SameSite=Strict{}; Max-Age={}",
+                     http::Router::kSessionCookie, token, secure_context(request) ? "; Secure" : "",
+                     max_age_ms / 1000);
 }
 
 // Sessions: log in and out, who am I, the zone a session works in.
@@ -74,7 +92,7 @@ void register_session_routes(http::Router& router, AccountService& accounts) {
                    http::StatusCode::ok, json::object{{"token", login.token},
                                                       {"user", user_json(login.user, zone_code)}});
                response.set(http::beast_http::field::set_cookie,
-                            session_cookie(login.token, login.valid_for_ms));
+                            session_cookie(ctx.request, login.token, login.valid_for_ms));
                return response;
              });
 
@@ -82,7 +100,8 @@ void register_session_routes(http::Router& router, AccountService& accounts) {
              [&accounts](const RequestContext& ctx) -> Result<Response> {
                TRY(accounts.logout(ctx.credential));
                Response response = http::no_content();
-               response.set(http::beast_http::field::set_cookie, session_cookie("", 0));
+               response.set(http::beast_http::field::set_cookie,
+                            session_cookie(ctx.request, "", 0));
                return response;
              });
 

@@ -75,10 +75,10 @@ export function createApiClient({ fetch: fetchImpl, onUnauthorized } = {}) {
   async function request(method, path, { body, query, redirectOn401 = true } = {}) {
     const headers = { Accept: 'application/json' };
     const init = { method, headers, credentials: 'same-origin' };
-    if (body !== undefined) {
-      headers['Content-Type'] = 'application/json';
-      init.body = JSON.stringify(body);
-    }
+    // A request that changes something always names its Content-Type, body or not: the
+    // server refuses one that doesn't (a cross-site form could send it).
+    if (body !== undefined || method !== 'GET') headers['Content-Type'] = 'application/json';
+    if (body !== undefined) init.body = JSON.stringify(body);
     let response;
     try {
       response = await doFetch(buildUrl(path, query), init);
