@@ -1,5 +1,7 @@
 #include "app/app.hpp"
 
+#include <unistd.h>
+
 #include <fstream>
 #include <sstream>
 
@@ -56,6 +58,26 @@ void register_system_routes(http::Router& router, store::Database& db,
              });
 }
 
+// A named key file must exist; the default one is made on first use, so that a new deployment
+// works without the option — but never for a log that already holds keyed records, which a
+// new key could not verify.
+Result<store::AuditKey> open_audit_key(const AppOptions& options, store::Database& db) {
+  if (!options.audit_key_file.empty()) return store::AuditKey::load(options.audit_key_file);
+  const std::string path = default_audit_key_file(options.db);
+  if (::access(path.c_str(), F_OK) == 0) return store::AuditKey::load(path);
+  const bool keyed = TRY(db.read(
+      [](store::Tx& tx) -> Result<bool> { return store::AuditLog::has_keyed_records(tx); }));
+  if (keyed) {
+    return std::unexpected(
+        Error::invalid("audit_key_missing",
+                       "审计密钥文件 " + path +
+                           " 缺失，而审计日志已有密钥记录 (the audit key file is missing "
+                           "but the log holds keyed records: give it with --audit-key)",
+                       "audit_key"));
+  }
+  return store::AuditKey::load_or_create(path);
+}
+
 }  // namespace
 
 Result<std::unique_ptr<App>> App::open(const AppOptions& options, const Clock& clock) {
@@ -65,17 +87,19 @@ Result<std::unique_ptr<App>> App::open(const AppOptions& options, const Clock& c
   auto pinyin_text = TRY(read_data_file(options.data_dir, "pinyin-initials.txt"));
   auto pinyin = TRY(PinyinIndex::parse(pinyin_text));
   TRY(store::migrate(*db, schema_history()));
+  auto audit_key = TRY(open_audit_key(options, *db));
   return std::unique_ptr<App>(new App(options, clock, std::move(db),
                                       std::make_unique<IndustryCatalog>(std::move(industries)),
-                                      std::make_unique<PinyinIndex>(std::move(pinyin))));
+                                      std::make_unique<PinyinIndex>(std::move(pinyin)), audit_key));
 }
 
 App::App(const AppOptions& options, const Clock& clock, std::unique_ptr<store::Database> db,
-         std::unique_ptr<IndustryCatalog> industries, std::unique_ptr<PinyinIndex> pinyin)
+         std::unique_ptr<IndustryCatalog> industries, std::unique_ptr<PinyinIndex> pinyin,
+         const store::AuditKey& audit_key)
     : clock_(clock),
       data_dir_(options.data_dir),
       db_(std::move(db)),
-      audit_log_(clock),
+      audit_log_(clock, audit_key),
       accounts_(*db_, account_repo_, audit_log_, clock, options.accounts),
       audit_(*db_, audit_log_),
       calendar_(*db_, calendar_repo_, audit_log_, clock, read_shipped_calendar(options.data_dir)),
@@ -112,6 +136,11 @@ std::vector<http::ServerOptions::UploadLimit> App::upload_limits() {
           {std::string(approvals::kCatalogueImportPath), kImportLimit},
           // One file at a time; the service names the limit in its own error.
           {std::string(approvals::kApplicationsPath), approvals::kMaxFileBytes + (64u << 10)}};
+}
+
+std::string default_audit_key_file(const std::string& db) {
+  if (db.starts_with("postgresql://") || db.starts_with("postgres://")) return "jingkai.audit-key";
+  return db + ".audit-key";
 }
 
 std::string default_files_dir(const std::string& db) {

@@ -41,6 +41,9 @@ struct AppOptions {
   // Where uploaded files are kept; empty: beside a SQLite file ("<db>.files"), or
   // "jingkai-files" in the working folder for PostgreSQL.
   std::string files_dir;
+  // The audit chain's key file (store/audit_key.hpp); empty: default_audit_key_file(db),
+  // created on first use.
+  std::string audit_key_file;
   approvals::ApplicationSettings applications;
   // When set, PUT /api/v1/system/clock moves it (serve --settable-clock); it must be the
   // clock the App runs on.
@@ -71,7 +74,8 @@ class App {
 
  private:
   App(const AppOptions& options, const Clock& clock, std::unique_ptr<store::Database> db,
-      std::unique_ptr<IndustryCatalog> industries, std::unique_ptr<PinyinIndex> pinyin);
+      std::unique_ptr<IndustryCatalog> industries, std::unique_ptr<PinyinIndex> pinyin,
+      const store::AuditKey& audit_key);
 
   const Clock& clock_;
   std::string data_dir_;
@@ -102,6 +106,11 @@ class App {
 
 // Where uploaded files go when AppOptions::files_dir is empty.
 std::string default_files_dir(const std::string& db);
+
+// Where the audit key is when AppOptions::audit_key_file is empty: beside a SQLite file
+// ("<db>.audit-key"), or "jingkai.audit-key" in the working folder for PostgreSQL — never in
+// the database, which is what the key protects.
+std::string default_audit_key_file(const std::string& db);
 
 // The shipped working-day calendar (data/holidays-cn.txt) as text; empty when missing.
 std::string read_shipped_calendar(const std::string& data_dir);

@@ -1,6 +1,7 @@
 #include "app/cli_accounts.hpp"
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -27,6 +28,9 @@ struct State {
   int token_days = 90;
 
   DataOptions verify_data;
+  std::string verify_anchor;
+  DataOptions anchor_data;
+  std::string keygen_path;
 };
 
 Result<std::vector<Role>> parse_roles(const std::vector<std::string>& names) {
@@ -122,21 +126,63 @@ void add_token_command(CLI::App& cli, const std::shared_ptr<State>& state, const
   }));
 }
 
+// Prints the verification; a broken chain is exit 1.
+void report_verification(const store::AuditVerification& result, const Console& c) {
+  if (result.ok) {
+    c.out << "audit log intact: " << result.rows << " records";
+    if (result.keyed_from > 1) {
+      c.out << " (" << result.keyed_from - 1 << " unkeyed, from before the key; keyed from record "
+            << result.keyed_from << ")";
+    }
+    c.out << "\n";
+  } else {
+    c.out << "audit log BROKEN at record " << *result.first_bad_seq << ": " << result.reason
+          << "\n";
+    c.status = kFailed;
+  }
+}
+
+void add_audit_verify_command(CLI::App* audit, const std::shared_ptr<State>& state,
+                              const Console& c) {
+  auto* verify = audit->add_subcommand("verify", "check the keyed hash chain; exit 1 if broken");
+  state->verify_data.add_to(verify);
+  verify->add_option("--anchor", state->verify_anchor,
+                     "SEQ:HASH printed earlier by `audit anchor`: the chain must still reach it");
+  verify->callback(reporting(c.err, c.status, [state, c]() -> Status {
+    std::optional<store::AuditAnchor> anchor;
+    if (!state->verify_anchor.empty())
+      anchor = TRY(store::AuditAnchor::parse(state->verify_anchor));
+    auto app = TRY(open_app(state->verify_data, c.clock));
+    report_verification(TRY(app->audit().verify(anchor)), c);
+    return {};
+  }));
+}
+
 void add_audit_command(CLI::App& cli, const std::shared_ptr<State>& state, const Console& c) {
   auto* audit = cli.add_subcommand("audit", "the audit log");
   audit->require_subcommand(1);
-  auto* verify = audit->add_subcommand("verify", "check the hash chain; exit 1 if broken");
-  state->verify_data.add_to(verify);
-  verify->callback(reporting(c.err, c.status, [state, c]() -> Status {
-    auto app = TRY(open_app(state->verify_data, c.clock));
+  add_audit_verify_command(audit, state, c);
+
+  auto* anchor = audit->add_subcommand(
+      "anchor", "verify the chain, then print its head as SEQ:HASH, to keep outside the database");
+  state->anchor_data.add_to(anchor);
+  anchor->callback(reporting(c.err, c.status, [state, c]() -> Status {
+    auto app = TRY(open_app(state->anchor_data, c.clock));
     auto result = TRY(app->audit().verify());
-    if (result.ok) {
-      c.out << "audit log intact: " << result.rows << " records\n";
-    } else {
-      c.out << "audit log BROKEN at record " << *result.first_bad_seq << ": " << result.reason
-            << "\n";
-      c.status = kFailed;
+    // An anchor taken from a broken chain would vouch for the damage.
+    if (!result.ok) {
+      report_verification(result, c);
+      return {};
     }
+    c.out << result.head.to_string() << "\n";
+    return {};
+  }));
+
+  auto* keygen = audit->add_subcommand("keygen", "write a new audit chain key file (mode 0600)");
+  keygen->add_option("-o,--output", state->keygen_path, "the key file to create")->required();
+  keygen->callback(reporting(c.err, c.status, [state, c]() -> Status {
+    TRY(store::AuditKey::create(state->keygen_path));
+    c.out << "audit key written to " << state->keygen_path << "\n";
     return {};
   }));
 }

@@ -54,6 +54,7 @@ Result<std::unique_ptr<App>> open_app(const DataOptions& data, const Clock& cloc
   AppOptions options;
   options.db = data.db;
   options.files_dir = data.files;
+  options.audit_key_file = data.audit_key;
   options.applications.warning_days = data.warning_days;
   options.settable_clock = settable_clock;
   options.connections = connections;

@@ -50,8 +50,12 @@ struct DataOptions {
   std::string db = "jingkai.db";
   std::string files;  // uploaded files; empty: beside the SQLite file
   int warning_days = 2;
+  std::string audit_key;  // the audit chain's key file; empty: default_audit_key_file(db)
   void add_to(CLI::App* command) {
     command->add_option("--db", db, "SQLite file or postgresql:// URL")->capture_default_str();
+    command->add_option("--audit-key", audit_key,
+                        "audit chain key file, mode 0600 (default: <db>.audit-key, or "
+                        "jingkai.audit-key for PostgreSQL; made on first use)");
     command->add_option("--files", files,
                         "folder of uploaded files (default: <db>.files, or jingkai-files for "
                         "PostgreSQL)");

@@ -248,6 +248,13 @@ constexpr std::string_view kVersion9Postgresql[] = {
     "BIGINT NOT NULL)",
 };
 
+// 10: audit log: the chain is keyed (HMAC-SHA-256) from the next record on; the records
+// already written keep their unkeyed hashes and are verified as such.
+constexpr std::string_view kVersion10[] = {
+    "ALTER TABLE audit_head ADD COLUMN keyed_from BIGINT NOT NULL DEFAULT 1",
+    "UPDATE audit_head SET keyed_from = seq + 1 WHERE id = 1",
+};
+
 }  // namespace
 
 const std::vector<store::Migration>& schema_history() {
@@ -262,6 +269,7 @@ const std::vector<store::Migration>& schema_history() {
       {8, "enterprises: representatives", kVersion8, kVersion8},
       {9, "approvals: applications, their files and timelines", kVersion9Sqlite,
        kVersion9Postgresql},
+      {10, "audit log: keyed from the next record", kVersion10, kVersion10},
   };
   return kHistory;
 }

@@ -155,7 +155,7 @@ class AuditLogTest : public ::testing::Test {
   TestDatabase test_db_;
   std::unique_ptr<Database> db_;
   ManualClock clock_{1'700'000'000'000};
-  AuditLog log_{clock_};
+  AuditLog log_{clock_, AuditKey(AuditKey::Bytes{7, 7, 7})};
 };
 
 TEST_F(AuditLogTest, AnEmptyLogIsIntact) {
@@ -212,15 +212,15 @@ TEST_F(AuditLogTest, EveryFieldIsCoveredByTheHash) {
 
 TEST_F(AuditLogTest, ARecomputedHashStillBreaksTheLinkToTheNextRecord) {
   append(4);
-  // A careful forger rewrites record 2 and its hash, but cannot fix record 3's prev_hash
-  // without rewriting everything after it.
+  // Even a forger holding the key who rewrites record 2 and its hash cannot fix record 3's
+  // prev_hash without rewriting everything after it.
   auto page = db_->read([&](Tx& tx) -> Result<Page<AuditRecord>> {
     return log_.list(tx, 1, PageRequest{1, 10});
   });
   AuditRecord forged = page->items[2];  // seq 2
   ASSERT_EQ(forged.seq, 2);
   forged.after = "{\"v\":1000}";
-  const std::string hash = AuditLog::chain_hash(forged);
+  const std::string hash = log_.keyed_hash(forged);
   test_db_.execute("UPDATE audit_log SET after_json = '{\"v\":1000}', hash = '" + hash +
                    "' WHERE seq = 2");
   auto result = verify();

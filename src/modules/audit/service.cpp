@@ -8,9 +8,10 @@ Result<Page<store::AuditRecord>> AuditService::list(const Actor& actor, PageRequ
   });
 }
 
-Result<store::AuditVerification> AuditService::verify() {
+Result<store::AuditVerification> AuditService::verify(
+    const std::optional<store::AuditAnchor>& anchor) {
   return db_.read(
-      [&](store::Tx& tx) -> Result<store::AuditVerification> { return log_.verify(tx); });
+      [&](store::Tx& tx) -> Result<store::AuditVerification> { return log_.verify(tx, anchor); });
 }
 
 }  // namespace jingkai::audit
