@@ -136,4 +136,35 @@ std::string format_decimal(std::int64_t units, int decimals) {
                      decimals);
 }
 
+namespace {
+
+Error out_of_range(std::string_view what) {
+  return Error::conflict(
+      "sum_out_of_range",
+      fmt::format("{} 的合计超出可计算范围，请核对数据 (the sum of {} is out of range)", what,
+                  what));
+}
+
+}  // namespace
+
+Result<std::int64_t> checked_add(std::int64_t a, std::int64_t b, std::string_view what) {
+  std::int64_t sum = 0;
+  if (__builtin_add_overflow(a, b, &sum)) return std::unexpected(out_of_range(what));
+  return sum;
+}
+
+Result<std::int64_t> checked_mul(std::int64_t a, std::int64_t b, std::string_view what) {
+  std::int64_t product = 0;
+  if (__builtin_mul_overflow(a, b, &product)) return std::unexpected(out_of_range(what));
+  return product;
+}
+
+Result<Fen> per_mu(Fen amount, std::int64_t area_centimu, std::string_view what) {
+  if (area_centimu <= 0) {
+    return std::unexpected(Error::invalid("bad_quantity", "用地面积须为正数 (no land area)"));
+  }
+  const Fen hundredfold = TRY(checked_mul(amount, 100, what));
+  return hundredfold / area_centimu;
+}
+
 }  // namespace jingkai

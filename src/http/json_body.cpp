@@ -120,6 +120,31 @@ std::optional<std::int64_t> FieldReader::optional_int(std::string_view name) {
   return value->as_int64();
 }
 
+std::optional<std::int64_t> FieldReader::optional_int(std::string_view name, std::int64_t min,
+                                                      std::int64_t max, std::string_view code) {
+  const boost::json::value* value = find(name);
+  if (!value) return std::nullopt;
+  // Past INT64_MAX a JSON number is unsigned; 9e18 is a double: both are out of range, while
+  // a fraction within the range is the wrong type.
+  const bool in_range = value->is_int64() ? min <= value->as_int64() && value->as_int64() <= max
+                        : value->is_double()
+                            ? double(min) <= value->as_double() && value->as_double() <= double(max)
+                            : false;
+  if (!value->is_number() || (in_range && !value->is_int64())) {
+    fail(wrong_type(name, "integer"));
+    return std::nullopt;
+  }
+  if (!in_range) {
+    fail(Error::invalid(std::string(code),
+                        fmt::format("字段 {} 须为 {} 到 {} 之间的整数 (field {} must be an integer "
+                                    "from {} to {})",
+                                    name, min, max, name, min, max),
+                        std::string(name)));
+    return std::nullopt;
+  }
+  return value->as_int64();
+}
+
 std::optional<bool> FieldReader::optional_bool(std::string_view name) {
   const boost::json::value* value = find(name);
   if (!value) return std::nullopt;

@@ -28,6 +28,11 @@ class FieldReader {
   std::string optional_string(std::string_view name, std::size_t max_chars = 1000);
   std::vector<std::string> string_array(std::string_view name, std::size_t max_items = 100);
   std::optional<std::int64_t> optional_int(std::string_view name);
+  // An integer in [min, max]; anything else (a larger integer, 9e18 written as a float) is
+  // refused with `code` and the field, never narrowed.
+  std::optional<std::int64_t> optional_int(std::string_view name, std::int64_t min,
+                                           std::int64_t max,
+                                           std::string_view code = "out_of_range");
   std::optional<bool> optional_bool(std::string_view name);
   // A decimal quantity sent as a JSON number or a string, as text for exact parsing.
   std::optional<std::string> optional_decimal_text(std::string_view name);

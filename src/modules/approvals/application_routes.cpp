@@ -4,6 +4,7 @@
 
 #include "core/text.hpp"
 #include "http/json_body.hpp"
+#include "modules/approvals/workflow.hpp"
 #include "tabular/sheet_file.hpp"
 
 namespace jingkai::approvals {
@@ -188,7 +189,8 @@ Result<ActionInput> action_input(const RequestContext& ctx) {
   http::FieldReader fields(body);
   input.reason = fields.optional_string("reason", 2000);
   input.items = fields.string_array("items", 50);
-  input.days = int(fields.optional_int("days").value_or(0));
+  // 0 (absent) passes: only extend needs days, and the service refuses it there.
+  input.days = int(fields.optional_int("days", 0, kMaxExtensionDays, "bad_extension").value_or(0));
   input.approver = fields.optional_string("approver", 50);
   input.in_zone = fields.optional_bool("in_zone").value_or(true);
   TRY(fields.finish());

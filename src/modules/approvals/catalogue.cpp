@@ -126,7 +126,7 @@ Status check_item(const ServiceItem& item) {
                     item.kind),
         "kind"));
   }
-  if (item.statutory_days < 0 || item.statutory_days > 365) {
+  if (item.statutory_days < 0 || item.statutory_days > kMaxTimeLimitDays) {
     return std::unexpected(
         Error::invalid("bad_time_limit",
                        "法定时限须在 0 到 365 个工作日之间 (statutory limit: 0-365 working days)",
@@ -140,13 +140,17 @@ Status check_item(const ServiceItem& item) {
                     item.promised_days, item.statutory_days),
         "promised_days"));
   }
-  if (item.visits < 0 || item.visits > 5) {
+  if (item.visits < 0 || item.visits > kMaxVisits) {
     return std::unexpected(
         Error::invalid("bad_visits", "跑动次数须在 0 到 5 之间 (visits: 0-5)", "visits"));
   }
   if (item.fee_fen < 0) {
     return std::unexpected(
         Error::invalid("negative_value", "收费不能为负数 (the fee must not be negative)", "fee"));
+  }
+  if (item.fee_fen > kMaxFeeFen) {
+    return std::unexpected(Error::invalid(
+        "out_of_range", "收费不能超过 1 亿元 (the fee must not exceed 100 million yuan)", "fee"));
   }
   if (item.materials.size() > 100) {
     return std::unexpected(Error::invalid(

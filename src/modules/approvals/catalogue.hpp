@@ -7,14 +7,19 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "core/money.hpp"
 #include "modules/approvals/model.hpp"
 #include "tabular/sheet_file.hpp"
 
 namespace jingkai::approvals {
 
+inline constexpr int kMaxTimeLimitDays = 365;
+inline constexpr int kMaxVisits = 5;
+
 // Checks an item: a code of 3-40 characters A-Z 0-9 '-', the texts' lengths, a known kind,
-// 0 <= promised <= statutory <= 365 working days, 0-5 visits, a fee >= 0, materials with
-// names and 1-20 copies. Errors name the field (materials: "materials[N].name", …).
+// 0 <= promised <= statutory <= kMaxTimeLimitDays working days, 0-kMaxVisits visits,
+// 0 <= fee <= kMaxFeeFen, materials with names and 1-20 copies. Errors name the field
+// (materials: "materials[N].name", …).
 Status check_item(const ServiceItem& item);
 
 // The materials cell: entries separated by ';' (or '；' or a line break), each

@@ -59,10 +59,14 @@ Result<ServiceItem> item_of(const RequestContext& ctx) {
   item.kind = fields.required_string("kind", 20);
   item.department = fields.required_string("department", 60);
   item.legal_basis = fields.optional_string("legal_basis", 2000);
-  item.statutory_days = int(fields.optional_int("statutory_days").value_or(-1));
-  item.promised_days = int(fields.optional_int("promised_days").value_or(-1));
-  item.visits = int(fields.optional_int("visits").value_or(0));
-  item.fee_fen = fields.optional_int("fee_fen").value_or(0);
+  // Read within the catalogue's own bounds (catalogue.cpp checks them again for imports), so
+  // that no value is narrowed to int on the way.
+  item.statutory_days = int(
+      fields.optional_int("statutory_days", 0, kMaxTimeLimitDays, "bad_time_limit").value_or(-1));
+  item.promised_days = int(
+      fields.optional_int("promised_days", 0, kMaxTimeLimitDays, "bad_time_limit").value_or(-1));
+  item.visits = int(fields.optional_int("visits", 0, kMaxVisits, "bad_visits").value_or(0));
+  item.fee_fen = fields.optional_int("fee_fen", 0, kMaxFeeFen).value_or(0);
   item.conditions = fields.optional_string("conditions", 4000);
   const std::string materials = fields.optional_string("materials", 20000);
   item.published = fields.optional_bool("published").value_or(true);

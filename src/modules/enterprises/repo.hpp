@@ -38,6 +38,14 @@ struct GroupCount {
   std::int64_t count = 0;
 };
 
+// A stored report with a figure past its bound, and which figure.
+struct OutOfBoundsReport {
+  std::string uscc;
+  std::string name;
+  Period period;
+  std::string field;
+};
+
 // One enterprise's sums over a range of periods, for rankings.
 struct EnterpriseTotal {
   EnterpriseId id = 0;
@@ -111,6 +119,9 @@ class EnterpriseRepo {
                                        std::int64_t& total) const;
   // The latest period with a report, if any.
   std::optional<Period> latest_period(store::Tx& tx, ZoneId zone) const;
+  // The first stored report (by period, then enterprise) with a figure past the bounds of
+  // core/money.hpp, written before they were enforced, if any.
+  std::optional<OutOfBoundsReport> first_out_of_bounds(store::Tx& tx, ZoneId zone) const;
 };
 
 inline std::uint64_t report_key(EnterpriseId enterprise, Period period) {

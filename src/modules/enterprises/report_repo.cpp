@@ -245,4 +245,38 @@ std::int64_t EnterpriseRepo::version(store::Tx& tx, ZoneId zone) const {
   return version;
 }
 
+std::optional<OutOfBoundsReport> EnterpriseRepo::first_out_of_bounds(store::Tx& tx,
+                                                                     ZoneId zone) const {
+  struct Bound {
+    std::string_view column;
+    std::int64_t max;
+  };
+  constexpr Bound kBounds[] = {{"output_fen", kMaxMonthlyFen},  {"value_added_fen", kMaxMonthlyFen},
+                               {"revenue_fen", kMaxMonthlyFen}, {"profit_fen", kMaxMonthlyFen},
+                               {"tax_fen", kMaxMonthlyFen},     {"employees", kMaxEmployees},
+                               {"energy_kgce", kMaxEnergyKgce}};
+  // No ABS(): it overflows on INT64_MIN, which is what such a row may hold.
+  std::string which = "CASE", any;
+  for (const Bound& b : kBounds) {
+    const std::string past =
+        fmt::format("(r.{} > {} OR r.{} < -{})", b.column, b.max, b.column, b.max);
+    which += fmt::format(" WHEN {} THEN '{}'", past, b.column);
+    any += fmt::format("{}{}", any.empty() ? "" : " OR ", past);
+  }
+  which += " END";
+  const long long zone_id = zone;
+  long long period = 0;
+  OutOfBoundsReport found;
+  const bool any_found =
+      tx.query_one(fmt::format("SELECT e.uscc, e.name, r.period, {} FROM enterprise_reports r"
+                               " JOIN enterprises e ON e.id = r.enterprise_id WHERE r.zone_id = :z"
+                               " AND ({}) ORDER BY r.period, r.enterprise_id LIMIT 1",
+                               which, any),
+                   soci::use(zone_id), soci::into(found.uscc), soci::into(found.name),
+                   soci::into(period), soci::into(found.field));
+  if (!any_found) return std::nullopt;
+  found.period = Period::from_index(int(period));
+  return found;
+}
+
 }  // namespace jingkai::enterprises

@@ -4,6 +4,7 @@
 
 #include <charconv>
 
+#include "core/money.hpp"
 #include "core/text.hpp"
 #include "http/json_body.hpp"
 #include "modules/enterprises/export.hpp"
@@ -107,19 +108,22 @@ Result<MonthlyFigures> figures_of(const RequestContext& ctx) {
   struct Field {
     std::string_view name;
     std::int64_t* into;
+    std::int64_t bound;  // of the magnitude; the sign is the service's rule (negative_value)
   };
-  for (const Field& field :
-       {Field{"output_fen", &f.output_fen}, Field{"value_added_fen", &f.value_added_fen},
-        Field{"revenue_fen", &f.revenue_fen}, Field{"profit_fen", &f.profit_fen},
-        Field{"tax_fen", &f.tax_fen}, Field{"employees", &f.employees},
-        Field{"energy_kgce", &f.energy_kgce}}) {
+  for (const Field& field : {Field{"output_fen", &f.output_fen, kMaxMonthlyFen},
+                             Field{"value_added_fen", &f.value_added_fen, kMaxMonthlyFen},
+                             Field{"revenue_fen", &f.revenue_fen, kMaxMonthlyFen},
+                             Field{"profit_fen", &f.profit_fen, kMaxMonthlyFen},
+                             Field{"tax_fen", &f.tax_fen, kMaxMonthlyFen},
+                             Field{"employees", &f.employees, kMaxEmployees},
+                             Field{"energy_kgce", &f.energy_kgce, kMaxEnergyKgce}}) {
     if (!fields.has(field.name)) {
       return std::unexpected(
           Error::invalid("missing_field",
                          fmt::format("缺少字段 {} (field {} is required)", field.name, field.name),
                          std::string(field.name)));
     }
-    *field.into = fields.optional_int(field.name).value_or(0);
+    *field.into = fields.optional_int(field.name, -field.bound, field.bound).value_or(0);
   }
   TRY(fields.finish());
   return f;

@@ -347,22 +347,30 @@ Status EnterpriseService::check_figures(const MonthlyFigures& f) {
     std::int64_t value;
     std::string_view field;
     std::string_view label;
+    std::int64_t max;  // core/money.hpp says why these bounds keep every sum in range
+    bool may_be_negative = false;
   };
-  const Check checks[] = {
-      {f.output_fen, "output", "工业总产值"},     {f.value_added_fen, "value_added", "工业增加值"},
-      {f.revenue_fen, "revenue", "主营业务收入"}, {f.tax_fen, "tax", "实缴税金"},
-      {f.employees, "employees", "从业人员"},     {f.energy_kgce, "energy_tce", "综合能耗"}};
+  const Check checks[] = {{f.output_fen, "output", "工业总产值", kMaxMonthlyFen},
+                          {f.value_added_fen, "value_added", "工业增加值", kMaxMonthlyFen},
+                          {f.revenue_fen, "revenue", "主营业务收入", kMaxMonthlyFen},
+                          {f.profit_fen, "profit", "利润总额", kMaxMonthlyFen, true},
+                          {f.tax_fen, "tax", "实缴税金", kMaxMonthlyFen},
+                          {f.employees, "employees", "从业人员", kMaxEmployees},
+                          {f.energy_kgce, "energy_tce", "综合能耗", kMaxEnergyKgce}};
   for (const Check& check : checks) {
-    if (check.value < 0) {
+    if (check.value < 0 && !check.may_be_negative) {
       return std::unexpected(Error::invalid(
           "negative_value",
           fmt::format("{}不能为负数 ({} must not be negative)", check.label, check.field),
           std::string(check.field)));
     }
-  }
-  if (f.employees > 10'000'000) {
-    return std::unexpected(
-        Error::invalid("bad_quantity", "从业人员超出范围 (employees out of range)", "employees"));
+    if (check.value > check.max || check.value < -check.max) {
+      return std::unexpected(
+          Error::invalid("out_of_range",
+                         fmt::format("{}超出上限 {} ({} is out of range: at most {})", check.label,
+                                     check.max, check.field, check.max),
+                         std::string(check.field)));
+    }
   }
   return {};
 }
@@ -481,11 +489,33 @@ Result<std::int64_t> EnterpriseService::statistics_version(ZoneId zone) {
   return db_.read([&](store::Tx& tx) -> Result<std::int64_t> { return repo_.version(tx, zone); });
 }
 
+// Every figure that check_figures() let in is bounded so that no sum can overflow
+// (core/money.hpp). A database written before the bounds may hold larger ones, and then the
+// database's sum fails: SQLite raises "integer overflow", PostgreSQL's SUM(bigint) gives a
+// numeric that does not fit. That is bad data, not an outage: rather than 503 on every request
+// until someone reads the logs, the answer (409) names the report to correct. Widening the sums
+// instead (REAL, numeric) would only move the overflow into the C++ figures or lose fen.
+Error EnterpriseService::explain_failed_sum(const Actor& actor, Error failure) {
+  if (failure.kind != ErrorKind::unavailable && failure.code != "sum_out_of_range") return failure;
+  auto found = db_.read([&](store::Tx& tx) -> Result<std::optional<OutOfBoundsReport>> {
+    return repo_.first_out_of_bounds(tx, actor.zone_id);
+  });
+  if (!found || !*found) return failure;
+  const OutOfBoundsReport& report = **found;
+  return Error::conflict(
+      "figures_out_of_range",
+      fmt::format("{}（{}）{} 月报的 {} 超出上限，无法汇总，请更正该月报 (the {} of {} for {} is "
+                  "past its bound, so sums cannot be computed: correct that report)",
+                  report.name, report.uscc, format_period(report.period), report.field,
+                  report.field, report.uscc, format_period(report.period)),
+      report.field);
+}
+
 Result<std::vector<PeriodTotal>> EnterpriseService::period_totals(const Actor& actor, Period from,
                                                                   Period to, const Scope& scope) {
-  return db_.read([&](store::Tx& tx) -> Result<std::vector<PeriodTotal>> {
+  return summing(actor, db_.read([&](store::Tx& tx) -> Result<std::vector<PeriodTotal>> {
     return repo_.period_totals(tx, actor.zone_id, from, to, scope);
-  });
+  }));
 }
 
 Result<std::vector<GroupCount>> EnterpriseService::count_by_chain(const Actor& actor) {
@@ -502,9 +532,11 @@ Result<std::vector<GroupCount>> EnterpriseService::count_by_flag(const Actor& ac
 
 Result<std::vector<std::pair<GroupCount, PeriodTotal>>> EnterpriseService::chain_totals(
     const Actor& actor, Period from, Period to, bool above_scale_only) {
-  return db_.read([&](store::Tx& tx) -> Result<std::vector<std::pair<GroupCount, PeriodTotal>>> {
-    return repo_.chain_totals(tx, actor.zone_id, from, to, above_scale_only);
-  });
+  return summing(
+      actor,
+      db_.read([&](store::Tx& tx) -> Result<std::vector<std::pair<GroupCount, PeriodTotal>>> {
+        return repo_.chain_totals(tx, actor.zone_id, from, to, above_scale_only);
+      }));
 }
 
 Result<EnterpriseService::Ranking> EnterpriseService::ranking(const Actor& actor, Period from,
@@ -518,16 +550,24 @@ Result<EnterpriseService::Ranking> EnterpriseService::ranking(const Actor& actor
         "排名依据须为 output, value_added, tax, tax_per_mu 或 value_added_per_mu (unknown order)",
         "order"));
   }
-  if (limit < 1 || limit > 500) {
+  if (limit < 1 || limit > kMaxRankingLimit) {
     return std::unexpected(
         Error::invalid("bad_limit", "limit 须在 1 到 500 之间 (limit: 1-500)", "limit"));
   }
-  return db_.read([&](store::Tx& tx) -> Result<Ranking> {
+  auto ranking = TRY(summing(actor, db_.read([&](store::Tx& tx) -> Result<Ranking> {
     Ranking ranking;
     ranking.items =
         repo_.ranking(tx, actor.zone_id, from, to, order, limit, min_output, ranking.total);
     return ranking;
-  });
+  })));
+  // The per-mu figures that the routes show must be computable: a firm past the bounds of
+  // core/money.hpp is an error here, not a wrapped number there.
+  for (const EnterpriseTotal& firm : ranking.items) {
+    if (firm.land_area_centimu <= 0) continue;
+    TRY(per_mu(firm.tax_fen, firm.land_area_centimu, firm.name));
+    TRY(per_mu(firm.value_added_fen, firm.land_area_centimu, firm.name));
+  }
+  return ranking;
 }
 
 Result<std::optional<Period>> EnterpriseService::latest_period(const Actor& actor) {

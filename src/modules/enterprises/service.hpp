@@ -72,7 +72,7 @@ class EnterpriseService {
                                     const std::function<void(double)>& progress = {});
 
   // The checks a report must pass, on their own for importers: no future period, no
-  // negative figure except profit. Errors name the field.
+  // negative figure except profit, none past its bound (core/money.hpp). Errors name the field.
   Status check_period(Period period) const;
   static Status check_figures(const MonthlyFigures& figures);
 
@@ -86,6 +86,7 @@ class EnterpriseService {
   Result<std::vector<std::pair<GroupCount, PeriodTotal>>> chain_totals(const Actor& actor,
                                                                        Period from, Period to,
                                                                        bool above_scale_only);
+  static constexpr int kMaxRankingLimit = 500;
   struct Ranking {
     std::vector<EnterpriseTotal> items;
     std::int64_t total = 0;  // how many enterprises qualify
@@ -96,10 +97,21 @@ class EnterpriseService {
 
   Date today() const;
 
+  // The error of sums that failed (in the database, or checked_add's sum_out_of_range in a
+  // caller): a conflict naming the stored report past the bounds of core/money.hpp when there
+  // is one (the cause of the overflow), else `failure` as it was.
+  Error explain_failed_sum(const Actor& actor, Error failure);
+
  private:
   // Checks and normalises a draft (the code upper-cased, names trimmed).
   Result<EnterpriseDraft> checked(store::Tx& tx, ZoneId zone, const EnterpriseDraft& draft) const;
   Result<Enterprise> create_in(store::Tx& tx, const Actor& actor, const EnterpriseDraft& draft);
+  // A read of sums, its failure explained.
+  template <typename T>
+  Result<T> summing(const Actor& actor, Result<T> result) {
+    if (!result) return std::unexpected(explain_failed_sum(actor, std::move(result.error())));
+    return result;
+  }
 
   store::Database& db_;
   const EnterpriseRepo& repo_;

@@ -19,8 +19,10 @@ Access readers() {
                        Role::park_manager, Role::approval_officer, Role::province_viewer});
 }
 
+// An integer query parameter in [min, max] (code `code`), or `fallback` when absent.
 Result<std::int64_t> query_int(const RequestContext& ctx, std::string_view name,
-                               std::int64_t fallback) {
+                               std::int64_t fallback, std::int64_t min, std::int64_t max,
+                               std::string_view code = "out_of_range") {
   const std::string_view text = ctx.query_text(name);
   if (text.empty()) return fallback;
   std::int64_t value = 0;
@@ -29,6 +31,13 @@ Result<std::int64_t> query_int(const RequestContext& ctx, std::string_view name,
     return std::unexpected(Error::invalid(
         "bad_number", fmt::format("参数 {} 须为整数 ({} must be an integer)", name, name),
         std::string(name)));
+  }
+  if (value < min || value > max) {
+    return std::unexpected(
+        Error::invalid(std::string(code),
+                       fmt::format("参数 {} 须在 {} 到 {} 之间 ({} must be from {} to {})", name,
+                                   min, max, name, min, max),
+                       std::string(name)));
   }
   return value;
 }
@@ -70,9 +79,14 @@ json::object firm_json(const enterprises::EnterpriseTotal& item) {
                    {"output_fen", item.output_fen},
                    {"value_added_fen", item.value_added_fen},
                    {"tax_fen", item.tax_fen}};
+  // EnterpriseService::ranking() has checked that both ratios can be computed.
   if (item.land_area_centimu > 0) {
-    row["tax_per_mu_fen"] = item.tax_fen * 100 / item.land_area_centimu;
-    row["value_added_per_mu_fen"] = item.value_added_fen * 100 / item.land_area_centimu;
+    if (auto tax = per_mu(item.tax_fen, item.land_area_centimu, item.name)) {
+      row["tax_per_mu_fen"] = *tax;
+    }
+    if (auto value_added = per_mu(item.value_added_fen, item.land_area_centimu, item.name)) {
+      row["value_added_per_mu_fen"] = *value_added;
+    }
   }
   return row;
 }
@@ -178,13 +192,14 @@ void register_routes(http::Router& router, IndicatorService& indicators) {
           return std::unexpected(
               Error::invalid("bad_range", "结束统计期早于开始统计期 (to is before from)", "to"));
         }
-        auto limit = TRY(query_int(ctx, "limit", 10));
-        auto min_output = TRY(query_int(ctx, "min_output_fen", -1));
+        auto limit = TRY(query_int(ctx, "limit", 10, 1,
+                                   enterprises::EnterpriseService::kMaxRankingLimit, "bad_limit"));
+        // No sum over a range exceeds kMaxSumFen (core/money.hpp): a larger floor is a typo.
+        auto min_output = TRY(query_int(ctx, "min_output_fen", -1, -1, kMaxSumFen));
         std::string order(ctx.query_text("order"));
         if (order.empty()) order = "output";
         auto ranking =
-            TRY(indicators.ranking(ctx.actor(), from, to, order,
-                                   int(std::clamp<std::int64_t>(limit, -1, 100000)), min_output));
+            TRY(indicators.ranking(ctx.actor(), from, to, order, int(limit), min_output));
         json::array items;
         for (const auto& item : ranking.items) items.push_back(firm_json(item));
         return http::json_response(http::StatusCode::ok, json::object{{"items", std::move(items)},
@@ -210,7 +225,8 @@ void register_routes(http::Router& router, IndicatorService& indicators) {
                auto period = TRY(parse_period(ctx.params.at("period"), "period"));
                auto body = TRY(http::parse_json_object(ctx.request));
                http::FieldReader fields(body);
-               auto value = fields.optional_int("above_scale_output_ytd_fen");
+               auto value = fields.optional_int("above_scale_output_ytd_fen", 1, kMaxCityTotalFen,
+                                                "bad_amount");
                TRY(fields.finish());
                if (!value) {
                  return std::unexpected(Error::invalid("missing_field",

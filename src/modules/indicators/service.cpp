@@ -24,14 +24,15 @@ Drill reports_drill(Period from, Period to,
 // Year-on-year growth in percent, one decimal; none without a base.
 std::optional<double> growth(Fen now, Fen before) {
   if (before <= 0) return std::nullopt;
-  const double percent = double(now - before) * 100.0 / double(before);
+  // In floating point from the start: now - before in integers could overflow.
+  const double percent = (double(now) - double(before)) * 100.0 / double(before);
   return std::round(percent * 10.0) / 10.0;
 }
 
-Fen output_in(const std::vector<PeriodTotal>& totals, Period from, Period to) {
+Result<Fen> output_in(const std::vector<PeriodTotal>& totals, Period from, Period to) {
   Fen sum = 0;
   for (const PeriodTotal& t : totals) {
-    if (from <= t.period && t.period <= to) sum += t.output_fen;
+    if (from <= t.period && t.period <= to) sum = TRY(checked_add(sum, t.output_fen, "工业总产值"));
   }
   return sum;
 }
@@ -53,16 +54,16 @@ std::vector<RankedFirm> ranked(const std::vector<enterprises::EnterpriseTotal>& 
   return out;
 }
 
-OutputFigures output_figures(const std::vector<PeriodTotal>& months, Period period) {
+Result<OutputFigures> output_figures(const std::vector<PeriodTotal>& months, Period period) {
   const Period january = period.january();
   const Period last = period.same_month_last_year();
   const Period last_january = last.january();
   OutputFigures output;
-  output.month_fen = output_in(months, period, period);
-  output.month_last_year_fen = output_in(months, last, last);
+  output.month_fen = TRY(output_in(months, period, period));
+  output.month_last_year_fen = TRY(output_in(months, last, last));
   output.month_yoy_pct = growth(output.month_fen, output.month_last_year_fen);
-  output.ytd_fen = output_in(months, january, period);
-  output.ytd_last_year_fen = output_in(months, last_january, last);
+  output.ytd_fen = TRY(output_in(months, january, period));
+  output.ytd_last_year_fen = TRY(output_in(months, last_january, last));
   output.ytd_yoy_pct = growth(output.ytd_fen, output.ytd_last_year_fen);
   output.month_drill = reports_drill(period, period);
   output.ytd_drill = reports_drill(january, period);
@@ -70,17 +71,18 @@ OutputFigures output_figures(const std::vector<PeriodTotal>& months, Period peri
   return output;
 }
 
-std::vector<MonthOutput> monthly_output(const std::vector<PeriodTotal>& months, Period period) {
+Result<std::vector<MonthOutput>> monthly_output(const std::vector<PeriodTotal>& months,
+                                                Period period) {
   std::vector<MonthOutput> monthly;
   for (int m = 1; m <= 12; ++m) {
     MonthOutput row;
     row.month = m;
     row.period = Period{period.year, m};
     row.last_year_period = Period{period.year - 1, m};
-    row.last_year_output_fen = output_in(months, row.last_year_period, row.last_year_period);
+    row.last_year_output_fen = TRY(output_in(months, row.last_year_period, row.last_year_period));
     row.last_year_drill = reports_drill(row.last_year_period, row.last_year_period);
     if (row.period <= period) {
-      row.output_fen = output_in(months, row.period, row.period);
+      row.output_fen = TRY(output_in(months, row.period, row.period));
       row.drill = reports_drill(row.period, row.period);
     }
     monthly.push_back(std::move(row));
@@ -152,7 +154,11 @@ Result<Dashboard> IndicatorService::dashboard(const Actor& actor, std::optional<
   }
   if (!figures) {
     const auto started = std::chrono::steady_clock::now();
-    Dashboard computed = TRY(compute(actor, period));
+    auto attempt = compute(actor, period);
+    if (!attempt) {
+      return std::unexpected(enterprises_.explain_failed_sum(actor, std::move(attempt.error())));
+    }
+    Dashboard computed = std::move(*attempt);
     computed.computed_ms =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
             .count();
@@ -189,8 +195,8 @@ Result<Dashboard> IndicatorService::compute(const Actor& actor, Period period) {
   // Both years' months in one query: the chart shows this year beside the last.
   const auto months = TRY(enterprises_.period_totals(actor, period.same_month_last_year().january(),
                                                      period, above_scale));
-  d.output = output_figures(months, period);
-  d.monthly = monthly_output(months, period);
+  d.output = TRY(output_figures(months, period));
+  d.monthly = TRY(monthly_output(months, period));
   d.counts = flag_counts(TRY(enterprises_.count_by_flag(actor)));
   d.chains = chain_figures(TRY(enterprises_.count_by_chain(actor)),
                            TRY(enterprises_.chain_totals(actor, january, period, true)), period);
@@ -227,13 +233,11 @@ Result<enterprises::EnterpriseService::Ranking> IndicatorService::ranking(
 
 Result<CityTotal> IndicatorService::save_city_total(const Actor& actor, const CityTotal& input) {
   TRY(enterprises_.check_period(input.period));
-  // The bound of every amount the product reads (90 trillion yuan): a total past it is a typo.
-  constexpr Fen kLargestTotal = 9'000'000'000'000'000LL;
-  if (input.above_scale_output_ytd_fen <= 0 || input.above_scale_output_ytd_fen > kLargestTotal) {
+  if (input.above_scale_output_ytd_fen <= 0 ||
+      input.above_scale_output_ytd_fen > kMaxCityTotalFen) {
     return std::unexpected(Error::invalid("bad_amount",
-                                          "全市规上工业产值须为正数且不超过 90 万亿元 (the city "
-                                          "total must be positive, at most 90 trillion "
-                                          "yuan)",
+                                          "全市规上工业产值须为正数且不超过 1000 万亿元 (the city "
+                                          "total must be positive, at most 10^17 fen)",
                                           "above_scale_output_ytd_fen"));
   }
   CityTotal total = input;
