@@ -48,7 +48,7 @@ Status check_state_change_content_type(const Request& request) {
   if (media.empty() || media == "text/plain" || media == "application/x-www-form-urlencoded" ||
       media == "multipart/form-data") {
     return std::unexpected(
-        Error{ErrorKind::unsupported_media_type, "content_type_required",
+        Error{ErrorKind::unsupported_media_type, "unsupported_media_type",
               "修改数据的请求须注明 Content-Type，且不能是表单或纯文本 (a request "
               "that changes data must name its Content-Type, and not a form's "
               "or plain text)",

@@ -63,8 +63,9 @@ bool secure_context(const http::Request& request) {
   } else {
     host = host.substr(0, host.find(':'));
   }
-  return host == "localhost" || host.ends_with(".localhost") || host.starts_with("127.") ||
-         host == "[::1]";
+  const bool loopback_ipv4 =
+      host.starts_with("127.") && host.find_first_not_of("0123456789.") == std::string_view::npos;
+  return host == "localhost" || host.ends_with(".localhost") || loopback_ipv4 || host == "[::1]";
 }
 
 std::string session_cookie(const http::Request& request, std::string_view token,
