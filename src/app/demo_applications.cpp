@@ -176,7 +176,7 @@ Schedule plan_applications(const Cast& cast, const WorkCalendar& days, Dice& dic
   return schedule;
 }
 
-const std::string kPdf = "%PDF-1.4\n% jingkai demo material\n";
+const std::string kPdf = "%PDF-1.4\n% jingkai demo material\ntrailer <<>>\n%%EOF\n";
 
 // An application started and submitted with its unconditional materials.
 Result<approvals::ApplicationView> start_application(App& app, const Cast& cast, Plan& plan) {

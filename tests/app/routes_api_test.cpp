@@ -87,8 +87,10 @@ TEST(RoleWalk, EveryRouteAnswers401And403And200AsItsRolesSay) {
   auto application = server.app().applications().create(applicant, {"SS-001", 1, "", "", ""});
   ASSERT_TRUE(application) << application.error().message;
   ASSERT_EQ(application->summary.application.id, 1);
-  auto file = server.app().applications().add_file(
-      applicant, 1, {approvals::FileKind::material, "申请书", "申请书.pdf", "%PDF-1.4 walk"});
+  auto file =
+      server.app().applications().add_file(applicant, 1,
+                                           {approvals::FileKind::material, "申请书", "申请书.pdf",
+                                            "%PDF-1.4\n% walk\ntrailer <<>>\n%%EOF\n"});
   ASSERT_TRUE(file) << file.error().message;
   ASSERT_EQ(file->id, 1);
   auto client = server.client();

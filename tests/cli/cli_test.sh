@@ -101,6 +101,38 @@ check "…prints a 64-hex token" is_token
 check "audit verify on an intact log" run 0 "$bin" audit verify --db "$db"
 check "…says intact" contains "intact"
 
+# The chain's key: made beside the SQLite file on first use, owner-only, never in the database.
+owner_only() { [[ $(stat -c %a "$1") == 600 ]]; }
+check "the audit key sits beside the database, mode 0600" owner_only "$db.audit-key"
+check "audit anchor prints the head" run 0 "$bin" audit anchor --db "$db"
+anchor=$out
+is_anchor() { [[ $anchor =~ ^[0-9]+:[0-9a-f]{64}$ ]]; }
+check "…as SEQ:HASH" is_anchor
+check "verify against that anchor" run 0 "$bin" audit verify --db "$db" --anchor "$anchor"
+check "a malformed anchor is bad input" run 2 "$bin" audit verify --db "$db" --anchor 12
+check "audit keygen" run 0 "$bin" audit keygen -o "$work/other.key"
+check "…writes a 0600 key" owner_only "$work/other.key"
+check "keygen never replaces a key" run 2 "$bin" audit keygen -o "$work/other.key"
+check "a wrong key is caught" run 1 "$bin" audit verify --db "$db" --audit-key "$work/other.key"
+check "…at record 1" contains "record 1"
+cp "$db.audit-key" "$work/loose.key"
+chmod 644 "$work/loose.key"
+check "a key others may read is refused" run 2 "$bin" audit verify --db "$db" --audit-key "$work/loose.key"
+check "…saying how to fix it" contains "chmod 600"
+check "a named key file that is missing is refused" \
+  run 2 "$bin" zone list --db "$db" --audit-key "$work/none.key"
+# Someone drops the newest records and moves the head back: the chain left is whole, and only
+# the anchor kept outside shows the loss.
+cp "$db" "$work/cut.db"
+cp "$db.audit-key" "$work/cut.db.audit-key"
+sqlite3 "$work/cut.db" "DELETE FROM audit_log WHERE seq >= ${anchor%%:*} - 1; UPDATE audit_head SET seq = (SELECT MAX(seq) FROM audit_log), hash = (SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1)"
+check "a cut log verifies on its own" run 0 "$bin" audit verify --db "$work/cut.db"
+check "…but not against the anchor" run 1 "$bin" audit verify --db "$work/cut.db" --anchor "$anchor"
+check "…which says records were removed" contains "removed"
+mv "$work/cut.db.audit-key" "$work/cut.key"
+check "a keyed log whose default key is gone is refused" run 2 "$bin" zone list --db "$work/cut.db"
+check "…naming --audit-key" contains "--audit-key"
+
 check "serve on SQLite" start_server --db "$db"
 check "health answers sqlite" bash -c "curl -sf $url/api/v1/health | grep -q '\"db\":\"sqlite\"'"
 check "the CLI's token works as a bearer token" \
@@ -351,7 +383,7 @@ item=$(curl -sf "$url/api/v1/service-items/SS-001?zone=zhuji-edz" | field '["cod
 application=$(api "$applicant_token" POST /applications \
   "{\"item_code\":\"$item\",\"enterprise_id\":$enterprise}" | field '["id"]')
 check "an application started" test -n "$application"
-printf '%%PDF-1.4 cli test' >"$work/material.pdf"
+printf '%%PDF-1.4\n%% cli test\ntrailer <<>>\n%%%%EOF\n' >"$work/material.pdf"
 curl -sf "$url/api/v1/service-items/$item?zone=zhuji-edz" |
   python3 -c 'import json,sys; [print(m["name"]) for m in json.load(sys.stdin)["materials"] if m["required"]]' |
   while read -r material; do
@@ -392,19 +424,92 @@ if [[ -n ${JINGKAI_TEST_PG:-} ]]; then
   name=cli_$RANDOM$RANDOM
   pg="$JINGKAI_TEST_PG/$name"
   check "create a PostgreSQL database" psql -q "$JINGKAI_TEST_PG/postgres" -c "CREATE DATABASE $name"
-  check "zone add on PostgreSQL" run 0 "$bin" zone add --db "$pg" --code zhuji-edz --name 诸暨
+  pg_key=$work/pg.key
+  check "audit keygen for PostgreSQL" run 0 "$bin" audit keygen -o "$pg_key"
+  check "zone add on PostgreSQL" \
+    run 0 "$bin" zone add --db "$pg" --audit-key "$pg_key" --code zhuji-edz --name 诸暨
   check "user add on PostgreSQL" \
-    run 0 "$bin" user add --db "$pg" --zone zhuji-edz --role admin --name admin --password-stdin \
-    <<<"correct-horse-9"
-  check "serve on PostgreSQL" start_server --db "$pg"
+    run 0 "$bin" user add --db "$pg" --audit-key "$pg_key" --zone zhuji-edz --role admin \
+    --name admin --password-stdin <<<"correct-horse-9"
+  check "audit anchor on PostgreSQL" run 0 "$bin" audit anchor --db "$pg" --audit-key "$pg_key"
+  pg_anchor=$out
+  check "serve on PostgreSQL" start_server --db "$pg" --audit-key "$pg_key"
   check "health answers postgresql" \
     bash -c "curl -sf $url/api/v1/health | grep -q '\"db\":\"postgresql\"'"
   check "PostgreSQL server stops" stop_server
+  check "…whose log still reaches the anchor" \
+    run 0 "$bin" audit verify --db "$pg" --audit-key "$pg_key" --anchor "$pg_anchor"
   psql -q "$pg" -c "UPDATE audit_log SET actor = 'forger' WHERE seq = 2" >/dev/null
-  check "audit verify catches an edit on PostgreSQL" run 1 "$bin" audit verify --db "$pg"
+  check "audit verify catches an edit on PostgreSQL" \
+    run 1 "$bin" audit verify --db "$pg" --audit-key "$pg_key"
   psql -q "$JINGKAI_TEST_PG/postgres" -c "DROP DATABASE $name WITH (FORCE)" >/dev/null
   check "an unreachable PostgreSQL server is a clear error" \
     run 1 "$bin" zone list --db "postgresql://nobody@127.0.0.1:1/none?connect_timeout=2"
+fi
+
+# Backups: the demo deployment copied while a server serves it, restored into a fresh place
+# with every row, every stored file and an audit chain that verifies; damage is refused.
+restored=$work/restored/zone.db
+mkdir -p "$work/restored"
+check "serve the demo to back it up" start_server --db "$work/demo.db"
+check "backup while the server serves" run 0 "$bin" backup --db "$work/demo.db" -o "$work/live-backup"
+check "…saying what it copied" contains "stored files"
+check "the server still answers" curl -sf "$url/api/v1/health" -o /dev/null
+check "demo server stops after its backup" stop_server
+check "restore the live backup" run 0 "$bin" restore --from "$work/live-backup" --db "$restored"
+check "…and its audit log verifies" contains "audit log intact"
+check "backup of the stopped demo" run 0 "$bin" backup --db "$work/demo.db" -o "$work/backup"
+check "a backup folder is not overwritten" run 2 "$bin" backup --db "$work/demo.db" -o "$work/backup"
+check "…saying so" contains "not empty"
+check "restore into a fresh place" run 0 "$bin" restore --from "$work/backup" --db "$work/restored/again.db"
+check "…the audit log verifies" contains "audit log intact"
+check "audit verify on the restored copy" run 0 "$bin" audit verify --db "$work/restored/again.db"
+check "every table row for row" \
+  diff <(sqlite3 "$work/demo.db" .dump) <(sqlite3 "$work/restored/again.db" .dump)
+check "every stored file" diff -r "$work/demo.db.files" "$work/restored/again.db.files"
+check "restore refuses a database that is not empty" \
+  run 2 "$bin" restore --from "$work/backup" --db "$work/demo.db"
+check "…saying so" contains "refusing to overwrite"
+cp -r "$work/backup" "$work/tampered"
+echo tampered >>"$(find "$work/tampered/files" -type f | head -n 1)"
+check "a tampered backup is refused" run 2 "$bin" restore --from "$work/tampered" --db "$work/restored/t.db"
+check "…naming the altered file" contains "differs from the MANIFEST"
+check "…leaving nothing behind" test ! -e "$work/restored/t.db" -a ! -e "$work/restored/t.db.files"
+truncate -s 100 "$work/tampered/database.sqlite"
+check "a truncated backup is refused" run 2 "$bin" restore --from "$work/tampered" --db "$work/restored/t.db"
+check "a missing backup is a clear error" run 2 "$bin" restore --from "$work/nothing" --db "$work/restored/t.db"
+check "…saying so" contains "no backup folder"
+check "an unwritable output is a clear error" run 1 "$bin" backup --db "$work/demo.db" -o /dev/null/backup
+check "…saying so" contains "cannot write"
+
+if [[ -n ${JINGKAI_TEST_PG:-} ]]; then
+  src=bk_src_$RANDOM$RANDOM
+  dst=bk_dst_$RANDOM$RANDOM
+  psql -q "$JINGKAI_TEST_PG/postgres" -c "CREATE DATABASE $src" -c "CREATE DATABASE $dst"
+  # Each side in a folder of its own, where PostgreSQL's default key file and files go.
+  mkdir -p "$work/pg-src" "$work/pg-dst" "$work/pg-other"
+  in_src=(env -C "$work/pg-src" "$bin")
+  check "zone add for a PostgreSQL backup" \
+    run 0 "${in_src[@]}" zone add --db "$JINGKAI_TEST_PG/$src" --code zhuji-edz --name 诸暨
+  check "backup of PostgreSQL with pg_dump" \
+    run 0 "${in_src[@]}" backup --db "$JINGKAI_TEST_PG/$src" -o "$work/pg-backup"
+  check "restore into an empty PostgreSQL database" \
+    run 0 env -C "$work/pg-dst" "$bin" restore --from "$work/pg-backup" --db "$JINGKAI_TEST_PG/$dst"
+  check "…the audit log verifies" contains "audit log intact"
+  every_pg_table() {
+    for t in $(psql -At "$1" -c "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1"); do
+      echo "$t"
+      psql -At "$1" -c "SELECT t::text FROM \"$t\" t ORDER BY 1"
+    done
+  }
+  check "every PostgreSQL table row for row" \
+    diff <(every_pg_table "$JINGKAI_TEST_PG/$src") <(every_pg_table "$JINGKAI_TEST_PG/$dst")
+  check "restore refuses a PostgreSQL database with tables" \
+    run 2 env -C "$work/pg-other" "$bin" restore --from "$work/pg-backup" --db "$JINGKAI_TEST_PG/$src"
+  check "pg_dump missing is a clear error" \
+    run 1 "${in_src[@]}" backup --db "$JINGKAI_TEST_PG/$src" -o "$work/pg-none" --pg-bindir /nonexistent
+  check "…naming it" contains "pg_dump"
+  psql -q "$JINGKAI_TEST_PG/postgres" -c "DROP DATABASE $src WITH (FORCE)" -c "DROP DATABASE $dst WITH (FORCE)" >/dev/null
 fi
 
 echo "cli: $passed passed, $failed failed"

@@ -65,11 +65,13 @@ const STATUTORY_AFTER = '2026-11-05';
 
 const sel = (name) => `[data-test="${name}"]`;
 
-// Tiny but real PDFs (the server reads the first bytes, "%PDF-").
+// Tiny but well-formed PDFs (the server checks the version line and the closing %%EOF);
+// padding goes before the trailer, so that %%EOF stays at the end.
 function pdf(text, padTo = 0) {
-  const body = `%PDF-1.4\n% ${text}\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n`;
-  const buf = Buffer.from(body, 'utf8');
-  return padTo > buf.length ? Buffer.concat([buf, Buffer.alloc(padTo - buf.length, 0x20)]) : buf;
+  const head = Buffer.from(`%PDF-1.4\n% ${text}\n1 0 obj <<>> endobj\n`, 'utf8');
+  const tail = Buffer.from('trailer <<>>\n%%EOF\n', 'utf8');
+  const pad = Math.max(0, padTo - head.length - tail.length);
+  return Buffer.concat([head, Buffer.alloc(pad, 0x20), tail]);
 }
 // The start of an ELF executable.
 const ELF = Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x01, 0x00]), Buffer.alloc(120, 0)]);
