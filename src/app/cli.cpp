@@ -4,6 +4,7 @@
 
 #include "app/cli_accounts.hpp"
 #include "app/cli_approvals.hpp"
+#include "app/cli_backup.hpp"
 #include "app/cli_calendar.hpp"
 #include "app/cli_catalogue.hpp"
 #include "app/cli_orbit.hpp"
@@ -26,6 +27,7 @@ int run_cli(int argc, char** argv, std::istream& in, std::ostream& out, std::ost
   add_approvals_commands(cli, console);
   add_serve_commands(cli, console);
   add_accounts_commands(cli, console);
+  add_backup_commands(cli, console);
   add_calendar_commands(cli, console);
   add_orbit_commands(cli, console);
   try {
