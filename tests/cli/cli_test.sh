@@ -432,7 +432,7 @@ if [[ -n ${JINGKAI_TEST_PG:-} ]]; then
     run 0 "$bin" user add --db "$pg" --audit-key "$pg_key" --zone zhuji-edz --role admin \
     --name admin --password-stdin <<<"correct-horse-9"
   check "audit anchor on PostgreSQL" run 0 "$bin" audit anchor --db "$pg" --audit-key "$pg_key"
-  pg_anchor=$out
+  pg_anchor=${out##*$'\n'}  # the last line: PostgreSQL's notices come before it
   check "serve on PostgreSQL" start_server --db "$pg" --audit-key "$pg_key"
   check "health answers postgresql" \
     bash -c "curl -sf $url/api/v1/health | grep -q '\"db\":\"postgresql\"'"
