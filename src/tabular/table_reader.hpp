@@ -21,7 +21,8 @@ enum class Encoding { utf8, gbk };
 //
 // CSV: RFC 4180 with a comma separator; CRLF, LF or a lone CR end a row; quoted fields may hold
 // commas, newlines and "" for a quote. Text after a closing quote is kept, as Excel does. An
-// empty line is a row with no cells.
+// empty line is a row with no cells. A cell that CsvWriter guarded against formula injection
+// (a ' before text that a spreadsheet would run: see formula_guarded) reads without its '.
 // XLSX: the first sheet of the workbook. Numbers come back as their decimal text without an
 // exponent ("1.2E+7" reads "12000000"), booleans as TRUE/FALSE, errors as stored ("#DIV/0!"),
 // dates as the serial numbers the file stores. Rows the sheet leaves out are skipped, and so
@@ -45,7 +46,8 @@ class TableReader {
 // GBK when the bytes decode cleanly as GB18030. Errors (field "file"): table_empty,
 // table_not_text (binary that is neither: an image, a program, a legacy .xls, UTF-16 text),
 // table_encoding (does not decode in the given or detected encoding; names the line and the
-// byte offset), xlsx_corrupt (truncated or not a valid XLSX; names what is missing).
+// byte offset), xlsx_corrupt (truncated or not a valid XLSX; names what is missing),
+// xlsx_too_large (a decompression bomb: see open_xlsx).
 // GBK forced on a file that is plainly UTF-8 (a BOM, or several multibyte characters that are
 // all valid UTF-8) is table_encoding rather than silent mojibake. An XLSX whose first sheet has
 // no rows opens and reads no rows.

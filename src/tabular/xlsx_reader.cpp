@@ -4,8 +4,11 @@
 #include <fmt/format.h>
 #include <zip.h>
 
+#include <algorithm>
 #include <charconv>
 #include <optional>
+
+#include "tabular/import_problem.hpp"
 
 namespace jingkai::tabular {
 namespace {
@@ -15,10 +18,36 @@ constexpr char kNamespaceSeparator = '|';
 constexpr std::size_t kChunk = 64 * 1024;
 constexpr std::size_t kMaxColumns = 16384;  // XFD, the last column Excel has
 
+// A workbook is a ZIP, and deflate packs a run of one byte about 1000:1: a 154 KB upload
+// inflated to 1.5 GB. These bound what one upload may cost, counted on the bytes actually
+// inflated (the sizes the archive declares are checked first, but they can lie).
+constexpr std::uint64_t kMaxPartBytes = 256ull << 20;      // one part, inflated
+constexpr std::uint64_t kMaxInflatedBytes = 512ull << 20;  // every part read, together
+// The shared strings stay in memory for the whole read: their text, and a word per string.
+constexpr std::size_t kMaxSharedStringBytes = 64u << 20;
+// Excel holds at most 32,767 characters in a cell; four bytes each at most in UTF-8.
+constexpr std::size_t kMaxCellCharacters = 32767;
+constexpr std::size_t kMaxCellBytes = 4 * kMaxCellCharacters;
+
 Error corrupt(std::string_view zh, std::string_view en) {
   return Error::invalid("xlsx_corrupt",
                         fmt::format("XLSX 文件已损坏：{} (corrupt XLSX: {})", zh, en), "file");
 }
+
+Error too_large(std::string_view zh, std::string_view en) {
+  return Error{
+      ErrorKind::payload_too_large, "xlsx_too_large",
+      fmt::format("XLSX 文件解压后过大：{} (the XLSX is too large once inflated: {})", zh, en),
+      "file"};
+}
+
+// Text from the file as an error quotes it: a part's name, a row number, a reference.
+std::string shown(std::string_view text) { return excerpt(text, 64); }
+
+// The inflated bytes read so far, over every part of one archive.
+struct InflateBudget {
+  std::uint64_t total = 0;
+};
 
 std::string_view local_name(const XML_Char* name) {
   const std::string_view full(name);
@@ -157,7 +186,8 @@ class XmlHandler {
 // One part of the archive fed to expat a chunk at a time, straight from zip_fread.
 class XmlStream {
  public:
-  XmlStream(std::string part, XmlHandler& handler) : part_(std::move(part)), handler_(handler) {}
+  XmlStream(std::string part, XmlHandler& handler, InflateBudget& budget)
+      : part_(std::move(part)), handler_(handler), budget_(budget) {}
   ~XmlStream() {
     if (parser_ != nullptr) XML_ParserFree(parser_);
     if (file_ != nullptr) zip_fclose(file_);
@@ -169,14 +199,19 @@ class XmlStream {
     zip_stat_t stat;
     zip_stat_init(&stat);
     if (zip_stat(zip, part_.c_str(), 0, &stat) != 0) {
-      return std::unexpected(
-          corrupt(fmt::format("缺少 {}", part_), fmt::format("{} is missing", part_)));
+      return std::unexpected(corrupt(fmt::format("缺少 {}", shown(part_)),
+                                     fmt::format("{} is missing", shown(part_))));
     }
     size_ = (stat.valid & ZIP_STAT_SIZE) != 0 ? stat.size : 0;
+    if (size_ > kMaxPartBytes) return std::unexpected(part_too_large());
+    if (size_ > kMaxInflatedBytes - std::min(budget_.total, kMaxInflatedBytes)) {
+      return std::unexpected(archive_too_large());
+    }
     file_ = zip_fopen(zip, part_.c_str(), 0);
     if (file_ == nullptr) {
-      return std::unexpected(corrupt(fmt::format("无法打开 {}", part_),
-                                     fmt::format("cannot open {}: {}", part_, zip_strerror(zip))));
+      return std::unexpected(
+          corrupt(fmt::format("无法打开 {}", shown(part_)),
+                  fmt::format("cannot open {}: {}", shown(part_), zip_strerror(zip))));
     }
     parser_ = XML_ParserCreateNS(nullptr, kNamespaceSeparator);
     if (parser_ == nullptr) throw std::bad_alloc();
@@ -217,10 +252,14 @@ class XmlStream {
         if (buffer == nullptr) throw std::bad_alloc();
         const zip_int64_t got = zip_fread(file_, buffer, kChunk);
         if (got < 0) {
-          return std::unexpected(
-              corrupt(fmt::format("{} 无法解压", part_),
-                      fmt::format("{} does not decompress: {}", part_, zip_file_strerror(file_))));
+          return std::unexpected(corrupt(
+              fmt::format("{} 无法解压", shown(part_)),
+              fmt::format("{} does not decompress: {}", shown(part_), zip_file_strerror(file_))));
         }
+        read_ += static_cast<std::uint64_t>(got);
+        budget_.total += static_cast<std::uint64_t>(got);
+        if (read_ > kMaxPartBytes) return std::unexpected(part_too_large());
+        if (budget_.total > kMaxInflatedBytes) return std::unexpected(archive_too_large());
         finished_ = got == 0;
         status = XML_ParseBuffer(parser_, static_cast<int>(got), finished_ ? XML_TRUE : XML_FALSE);
       }
@@ -232,8 +271,9 @@ class XmlStream {
         if (handler_.error_) return std::unexpected(*handler_.error_);
         const auto line = XML_GetCurrentLineNumber(parser_);
         const char* what = XML_ErrorString(XML_GetErrorCode(parser_));
-        return std::unexpected(corrupt(fmt::format("{} 第 {} 行 XML 错误：{}", part_, line, what),
-                                       fmt::format("{} line {}: bad XML: {}", part_, line, what)));
+        return std::unexpected(
+            corrupt(fmt::format("{} 第 {} 行 XML 错误：{}", shown(part_), line, what),
+                    fmt::format("{} line {}: bad XML: {}", shown(part_), line, what)));
       }
     }
   }
@@ -246,17 +286,28 @@ class XmlStream {
   }
 
  private:
+  Error part_too_large() const {
+    return too_large(fmt::format("{} 超过 {} MiB", shown(part_), kMaxPartBytes >> 20),
+                     fmt::format("{} is over {} MiB", shown(part_), kMaxPartBytes >> 20));
+  }
+  static Error archive_too_large() {
+    return too_large(fmt::format("各部分合计超过 {} MiB", kMaxInflatedBytes >> 20),
+                     fmt::format("its parts come to over {} MiB", kMaxInflatedBytes >> 20));
+  }
+
   std::string part_;
   XmlHandler& handler_;
+  InflateBudget& budget_;
   zip_file_t* file_ = nullptr;
   XML_Parser parser_ = nullptr;
   std::uint64_t size_ = 0;
+  std::uint64_t read_ = 0;
   bool suspended_ = false;
   bool finished_ = false;
 };
 
-Status parse_part(zip_t* zip, std::string part, XmlHandler& handler) {
-  XmlStream stream(std::move(part), handler);
+Status parse_part(zip_t* zip, std::string part, XmlHandler& handler, InflateBudget& budget) {
+  XmlStream stream(std::move(part), handler, budget);
   if (auto opened = stream.open(zip); !opened) return opened;
   for (;;) {
     auto more = TRY(stream.pump());
@@ -323,6 +374,12 @@ class SharedStringsHandler final : public XmlHandler {
     if (name == "si") {
       in_item_ = false;
       decode_escapes(item_);
+      if (text_.size() + item_.size() + (ends_.size() + 1) * sizeof(std::size_t) >
+          kMaxSharedStringBytes) {
+        return fail(too_large(
+            fmt::format("共享字符串合计超过 {} MiB", kMaxSharedStringBytes >> 20),
+            fmt::format("the shared strings come to over {} MiB", kMaxSharedStringBytes >> 20)));
+      }
       text_ += item_;
       ends_.push_back(text_.size());
     } else if (name == "rPh") {
@@ -332,7 +389,14 @@ class SharedStringsHandler final : public XmlHandler {
     }
   }
   void text(std::string_view text) override {
-    if (in_text_) item_ += text;
+    if (!in_text_) return;
+    if (item_.size() + text.size() > kMaxCellBytes) {
+      return fail(corrupt(
+          fmt::format("第 {} 个共享字符串超过 {} 个字符", ends_.size() + 1, kMaxCellCharacters),
+          fmt::format("shared string {} is over {} characters", ends_.size() + 1,
+                      kMaxCellCharacters)));
+    }
+    item_ += text;
   }
 
   std::string text_;
@@ -389,7 +453,13 @@ class SheetHandler final : public XmlHandler {
   }
 
   void text(std::string_view text) override {
-    if (in_text_) cell_->append(text);
+    if (!in_text_) return;
+    if (cell_->size() + text.size() > kMaxCellBytes) {
+      return fail(corrupt(
+          fmt::format("第 {} 行第 {} 列超过 {} 个字符", row_, used_, kMaxCellCharacters),
+          fmt::format("row {}, column {} is over {} characters", row_, used_, kMaxCellCharacters)));
+    }
+    cell_->append(text);
   }
 
   std::vector<std::string>* cells_ = nullptr;  // where the next row goes
@@ -402,8 +472,8 @@ class SheetHandler final : public XmlHandler {
     if (const auto r = attribute(attributes, "r")) {
       const auto [end, ec] = std::from_chars(r->data(), r->data() + r->size(), number);
       if (ec != std::errc{} || end != r->data() + r->size() || number <= row_) {
-        return fail(corrupt(fmt::format("第 {} 行之后的行号“{}”无效", row_, *r),
-                            fmt::format("bad row number \"{}\" after row {}", *r, row_)));
+        return fail(corrupt(fmt::format("第 {} 行之后的行号“{}”无效", row_, shown(*r)),
+                            fmt::format("bad row number \"{}\" after row {}", shown(*r), row_)));
       }
     }
     row_ = number;
@@ -416,9 +486,9 @@ class SheetHandler final : public XmlHandler {
     if (const auto r = attribute(attributes, "r")) {
       const auto parsed = column_of(*r);
       if (!parsed || *parsed < used_) {
-        return fail(
-            corrupt(fmt::format("第 {} 行的单元格引用“{}”无效或顺序颠倒", row_, *r),
-                    fmt::format("row {}: bad or out-of-order cell reference \"{}\"", row_, *r)));
+        return fail(corrupt(
+            fmt::format("第 {} 行的单元格引用“{}”无效或顺序颠倒", row_, shown(*r)),
+            fmt::format("row {}: bad or out-of-order cell reference \"{}\"", row_, shown(*r))));
       }
       column = *parsed;
     }
@@ -456,14 +526,14 @@ class SheetHandler final : public XmlHandler {
   void shared_string(std::string& cell) {
     if (strings_ == nullptr) {
       return fail(corrupt(
-          fmt::format("第 {} 行引用共享字符串，但缺少 {}", row_, strings_part_),
-          fmt::format("row {} uses shared strings but {} is missing", row_, strings_part_)));
+          fmt::format("第 {} 行引用共享字符串，但缺少 {}", row_, shown(strings_part_)),
+          fmt::format("row {} uses shared strings but {} is missing", row_, shown(strings_part_))));
     }
     std::size_t index = 0;
     const auto [end, ec] = std::from_chars(cell.data(), cell.data() + cell.size(), index);
     if (ec != std::errc{} || end != cell.data() + cell.size() || index >= strings_->ends_.size()) {
-      return fail(corrupt(fmt::format("第 {} 行的共享字符串编号“{}”不存在", row_, cell),
-                          fmt::format("row {}: no shared string \"{}\"", row_, cell)));
+      return fail(corrupt(fmt::format("第 {} 行的共享字符串编号“{}”不存在", row_, shown(cell)),
+                          fmt::format("row {}: no shared string \"{}\"", row_, shown(cell))));
     }
     const std::size_t begin = index == 0 ? 0 : strings_->ends_[index - 1];
     cell.assign(strings_->text_, begin, strings_->ends_[index] - begin);
@@ -505,29 +575,33 @@ class XlsxReader final : public TableReader {
     zip_error_fini(&error);
 
     WorkbookHandler workbook;
-    if (auto parsed = parse_part(zip_, "xl/workbook.xml", workbook); !parsed) return parsed;
+    if (auto parsed = parse_part(zip_, "xl/workbook.xml", workbook, budget_); !parsed) {
+      return parsed;
+    }
     if (!workbook.first_sheet_) {
       return std::unexpected(corrupt("工作簿里没有工作表", "the workbook has no sheet"));
     }
     RelationshipsHandler relationships(*workbook.first_sheet_);
-    if (auto parsed = parse_part(zip_, "xl/_rels/workbook.xml.rels", relationships); !parsed) {
+    if (auto parsed = parse_part(zip_, "xl/_rels/workbook.xml.rels", relationships, budget_);
+        !parsed) {
       return parsed;
     }
     if (!relationships.sheet_) {
-      return std::unexpected(corrupt(
-          fmt::format("workbook.xml.rels 中找不到工作表 {}", *workbook.first_sheet_),
-          fmt::format("workbook.xml.rels has no target for sheet {}", *workbook.first_sheet_)));
+      const std::string sheet = shown(*workbook.first_sheet_);
+      return std::unexpected(
+          corrupt(fmt::format("workbook.xml.rels 中找不到工作表 {}", sheet),
+                  fmt::format("workbook.xml.rels has no target for sheet {}", sheet)));
     }
     std::string strings_part = relationships.shared_strings_.value_or("xl/sharedStrings.xml");
     if (zip_name_locate(zip_, strings_part.c_str(), 0) >= 0) {
-      if (auto parsed = parse_part(zip_, strings_part, strings_); !parsed) return parsed;
+      if (auto parsed = parse_part(zip_, strings_part, strings_, budget_); !parsed) return parsed;
       has_strings_ = true;
     } else if (relationships.shared_strings_) {
-      return std::unexpected(corrupt(fmt::format("缺少 {}", strings_part),
-                                     fmt::format("{} is missing", strings_part)));
+      return std::unexpected(corrupt(fmt::format("缺少 {}", shown(strings_part)),
+                                     fmt::format("{} is missing", shown(strings_part))));
     }
     sheet_ = std::make_unique<SheetHandler>(has_strings_ ? &strings_ : nullptr, strings_part);
-    sheet_stream_ = std::make_unique<XmlStream>(*relationships.sheet_, *sheet_);
+    sheet_stream_ = std::make_unique<XmlStream>(*relationships.sheet_, *sheet_, budget_);
     return sheet_stream_->open(zip_);
   }
 
@@ -552,6 +626,7 @@ class XlsxReader final : public TableReader {
  private:
   std::string bytes_;  // the archive libzip reads in place
   zip_t* zip_ = nullptr;
+  InflateBudget budget_;
   SharedStringsHandler strings_;
   bool has_strings_ = false;
   std::unique_ptr<SheetHandler> sheet_;

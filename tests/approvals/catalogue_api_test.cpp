@@ -2,6 +2,7 @@
 // imported and exported as a spreadsheet, all or nothing.
 #include <gtest/gtest.h>
 
+#include "core/money.hpp"
 #include "support/test_server.hpp"
 #include "tabular/table_reader.hpp"
 
@@ -104,6 +105,19 @@ TEST_F(CatalogueApiTest, ABadRowRefusesTheWholeFileNamingRowAndColumn) {
   EXPECT_EQ(guide_total(), 0);
 }
 
+TEST_F(CatalogueApiTest, AHugeBadCellIsQuotedBackInAFewWordsNotWhole) {
+  // A cell of 300,000 characters: the answer quotes its first 200 and says so with "…".
+  const std::string huge = "bad " + std::string(300000, 'z');
+  auto reply = import(catalogue_header() + catalogue_row(huge, "抵押权首次登记"), admin_);
+  ASSERT_EQ(reply.status, 400) << reply.body.substr(0, 500);
+  EXPECT_EQ(reply.error_code(), "import_rejected");
+  EXPECT_LT(reply.body.size(), 5000u);
+  const auto problems = reply.json().at("problems").as_array();
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_EQ(problems[0].at("column"), "code");
+  EXPECT_EQ(problems[0].at("value"), json::value(huge.substr(0, 200) + "…"));
+}
+
 TEST_F(CatalogueApiTest, AWrongHeaderOrANonTableIsRefused) {
   EXPECT_EQ(import("code,name\r\nBDC-001,x\r\n", admin_).error_code(), "import_header");
   EXPECT_EQ(import(std::string("\x7f"
@@ -153,6 +167,44 @@ TEST_F(CatalogueApiTest, AnOfficerKeepsAnItemAndTheChangeIsAudited) {
   auto forbidden = server_.client().send(http::Verb::put, "/api/v1/service-items/TZ-011",
                                          json::serialize(body), server_.login("applicant"));
   EXPECT_EQ(forbidden.status, 403);
+}
+
+TEST_F(CatalogueApiTest, DaysVisitsAndFeeAreBoundedNeverNarrowed) {
+  json::object body{{"name", "建筑工程施工许可证核发"},
+                    {"category", "投资项目审批"},
+                    {"kind", "行政许可"},
+                    {"department", "住房和城乡建设局"},
+                    {"legal_basis", "《中华人民共和国建筑法》"},
+                    {"statutory_days", 365},
+                    {"promised_days", 365},
+                    {"visits", 5},
+                    {"fee_fen", kMaxFeeFen},
+                    {"materials", "施工许可申请表|原件|1|必需"}};
+  auto put = [&](const json::object& item) {
+    return server_.client().send(http::Verb::put, "/api/v1/service-items/TZ-012",
+                                 json::serialize(item), officer_);
+  };
+  auto at_bounds = put(body);
+  ASSERT_EQ(at_bounds.status, 200) << at_bounds.body;
+  EXPECT_EQ(at_bounds.json().at("fee_fen"), kMaxFeeFen);
+  struct Case {
+    std::string_view field;
+    std::int64_t value;
+    std::string_view code;
+  };
+  for (const Case& c :
+       {Case{"statutory_days", 366, "bad_time_limit"},
+        Case{"statutory_days", 4'294'967'303LL, "bad_time_limit"},  // int: 7
+        Case{"promised_days", 4'294'967'297LL, "bad_time_limit"}, Case{"visits", 6, "bad_visits"},
+        Case{"visits", 4'294'967'296LL, "bad_visits"},  // int: 0
+        Case{"fee_fen", kMaxFeeFen + 1, "out_of_range"}, Case{"fee_fen", -1, "out_of_range"}}) {
+    json::object bad = body;
+    bad[c.field] = c.value;
+    auto reply = put(bad);
+    EXPECT_EQ(reply.status, 400) << c.field << " " << c.value;
+    EXPECT_EQ(reply.error_code(), c.code) << c.field << " " << c.value;
+    EXPECT_EQ(reply.error_field(), c.field) << c.field << " " << c.value;
+  }
 }
 
 TEST_F(CatalogueApiTest, TheExportImportsBackUnchanged) {
