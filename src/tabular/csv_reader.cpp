@@ -4,6 +4,8 @@
 
 #include <cstring>
 
+#include "tabular/formula_guard.hpp"
+
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
@@ -73,6 +75,7 @@ class CsvReader final : public TableReader {
           cell.assign(p, stop);
           p = stop;
         }
+        if (!cell.empty() && cell.front() == '\'' && needs_formula_guard(cell)) cell.erase(0, 1);
         if (p == end || *p != ',') break;
         ++p;
         if (p == end) {

@@ -10,6 +10,7 @@
 #include <iterator>
 
 #include "tabular/encoding.hpp"
+#include "tabular/formula_guard.hpp"
 
 namespace jingkai::tabular {
 namespace {
@@ -52,13 +53,16 @@ void CsvWriter::row(const std::vector<std::string>& cells) {
   for (std::size_t i = 0; i < cells.size(); ++i) {
     const std::string& cell = cells[i];
     if (i > 0) out_ += ',';
+    const bool guard = needs_formula_guard(cell);
     const bool quote =
         cell.find_first_of(",\"\r\n") != std::string::npos || (cell.empty() && cells.size() == 1);
     if (!quote) {
+      if (guard) out_ += '\'';
       out_ += cell;
       continue;
     }
     out_ += '"';
+    if (guard) out_ += '\'';
     for (std::size_t from = 0;;) {
       const std::size_t at = cell.find('"', from);
       out_.append(cell, from, at == std::string::npos ? std::string::npos : at - from + 1);

@@ -18,7 +18,9 @@ namespace jingkai::tabular {
 
 // CSV out: UTF-8 with a BOM (so that Excel on Chinese Windows opens it right), CRLF line ends,
 // a cell quoted when it holds a comma, a quote, CR or LF (and a lone empty cell, so that the
-// row is not read back as an empty line). open_table reads back exactly the rows written.
+// row is not read back as an empty line). Text a spreadsheet would run as a formula ("=SUM(1)",
+// "@cmd", "-2+3") is written after a ' (formula_guard.hpp); plain numbers ("-12.50") are not.
+// open_table reads back exactly the rows written.
 class CsvWriter {
  public:
   explicit CsvWriter(bool bom = true);
