@@ -13,6 +13,7 @@
 #include "core/digest.hpp"
 #include "support/samples.hpp"
 #include "support/test_server.hpp"
+#include "tabular/xlsx_fixtures.hpp"
 
 namespace jingkai {
 namespace {
@@ -22,7 +23,7 @@ using testing::Reply;
 using testing::TestServer;
 
 constexpr std::string_view kItem = "TEST-001";  // promised 3, statutory 20 working days
-const std::string kPdf = "%PDF-1.4\n% jingkai test\n";
+const std::string kPdf = "%PDF-1.4\n% jingkai test\ntrailer <<>>\n%%EOF\n";
 const std::string kElf = std::string(
     "\x7F"
     "ELF\x02\x01\x01\0",
@@ -378,6 +379,14 @@ TEST_F(ApplicationsApiTest, UploadsAreCheckedBeforeAnythingIsStored) {
       {"申请书.pdf", kElf, "申请书", 415, "file_type_not_allowed"},
       {"申请书.pdf", "", "申请书", 400, "empty_file"},
       {"申请书.pdf", kPdf, "不存在的材料", 400, "unknown_material"},
+      // The report's cases: a page behind a PDF header, a program zipped as a .docx, a name
+      // that shows as another ("申请书\u202Efdp.exe" reads "申请书exe.pdf"), a file cut short.
+      {"申请书.pdf", "%PDF-1.4\n<html><script>alert(1)</script></html>\n%%EOF\n", "申请书", 415,
+       "file_active_content"},
+      {"申请书.docx", tabular::testing::zip_parts({{"setup.exe", "MZ"}}), "申请书", 415,
+       "file_executable"},
+      {"申请书\u202Efdp.pdf", kPdf, "申请书", 400, "bad_file_name"},
+      {"申请书.pdf", kPdf.substr(0, 20), "申请书", 415, "file_incomplete"},
   };
   for (const Case& c : cases) {
     auto reply = upload(id, c.name, c.bytes, applicant_, c.material);
@@ -478,6 +487,14 @@ TEST_F(ApplicationsApiTest, CorrectionsOnceAndOneExtensionWithinTheLaw) {
       "bad_extension");
   EXPECT_EQ(act(id, "extend", officer_, {{"days", 5}, {"reason", "现场核查"}}).error_code(),
             "missing_approver");
+  // 2^32 + 1 days was once narrowed to int and stored as a 1-day extension.
+  for (const std::int64_t days : {4'294'967'297LL, -4'294'967'295LL, 9'000'000'000'000'000'000LL}) {
+    auto huge = act(id, "extend", officer_,
+                    {{"days", days}, {"reason", "现场核查"}, {"approver", "王主任"}});
+    EXPECT_EQ(huge.status, 400) << days;
+    EXPECT_EQ(huge.error_code(), "bad_extension") << days;
+    EXPECT_EQ(huge.error_field(), "days") << days;
+  }
   auto extended =
       act(id, "extend", officer_, {{"days", 5}, {"reason", "需现场核查"}, {"approver", "王主任"}});
   ASSERT_EQ(extended.status, 200) << extended.body;

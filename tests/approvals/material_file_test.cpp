@@ -1,20 +1,42 @@
-// What an application takes as a file: plain names that stay in their folder, six types
-// confirmed by their first bytes, nothing empty and nothing over 20 MiB.
+// What an application takes as a file: plain names that stay in their folder and show as what
+// they are, six types confirmed by their structure, nothing empty and nothing over 20 MiB.
 #include "modules/approvals/material_file.hpp"
 
 #include <gtest/gtest.h>
 
+#include "tabular/xlsx_fixtures.hpp"
+
 namespace jingkai::approvals {
 namespace {
 
-const std::string kPdf = "%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj\n";
-const std::string kPng = std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16);
-const std::string kJpeg = "\xFF\xD8\xFF\xE0\x00\x10JFIF";
-const std::string kZip = std::string("PK\x03\x04\x14\0\0\0", 8);
+// The smallest files of each type that pass the structure checks.
+const std::string kPdf =
+    "%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R "
+    ">>\n%%EOF\n";
+const std::string kPngStart = std::string(
+    "\x89PNG\r\n\x1a\n\0\0\0\x0DIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1F\x15\xC4\x89", 33);
+const std::string kPngEnd = std::string("\0\0\0\0IEND\xAE\x42\x60\x82", 12);
+const std::string kPng = kPngStart + kPngEnd;
+const std::string kJpeg =
+    std::string("\xFF\xD8\xFF\xE0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00\xFF\xD9", 22);
 const std::string kElf = std::string(
     "\x7F"
     "ELF\x02\x01\x01\0",
     8);
+
+std::string docx(tabular::testing::Parts extra = {}) {
+  tabular::testing::Parts parts = {{"[Content_Types].xml", "<Types/>"},
+                                   {"_rels/.rels", "<Relationships/>"},
+                                   {"word/document.xml", "<w:document/>"}};
+  parts.insert(parts.end(), extra.begin(), extra.end());
+  return tabular::testing::zip_parts(parts);
+}
+const std::string kDocx = docx();
+const std::string kXlsx = tabular::testing::zip_parts(
+    {{"[Content_Types].xml", "<Types/>"}, {"xl/workbook.xml", "<workbook/>"}});
+const std::string kOfd =
+    tabular::testing::zip_parts({{"OFD.xml", "<ofd:OFD/>"}, {"Doc_0/Document.xml", "<Document/>"}});
+const std::string kZip = kDocx;
 
 std::string code_of(std::string_view name, std::string_view bytes = kPdf) {
   auto checked = check_file(name, bytes);
@@ -60,7 +82,7 @@ TEST(MaterialFileName, AtMost120Characters) {
   EXPECT_FALSE(check_file_name(chinese + "证.pdf"));
 }
 
-TEST(MaterialFileType, EachTakenTypeIsConfirmedByItsFirstBytes) {
+TEST(MaterialFileType, EachTakenTypeIsConfirmedByItsStructure) {
   struct Case {
     const char* name;
     const std::string& bytes;
@@ -72,9 +94,9 @@ TEST(MaterialFileType, EachTakenTypeIsConfirmedByItsFirstBytes) {
       {"a.png", kPng, "image/png"},
       {"a.jpg", kJpeg, "image/jpeg"},
       {"a.JPEG", kJpeg, "image/jpeg"},
-      {"a.ofd", kZip, "application/ofd"},
-      {"a.docx", kZip, "application/vnd.openxmlformats-officedocument.wordprocessingml.document"},
-      {"a.xlsx", kZip, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"},
+      {"a.ofd", kOfd, "application/ofd"},
+      {"a.docx", kDocx, "application/vnd.openxmlformats-officedocument.wordprocessingml.document"},
+      {"a.xlsx", kXlsx, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"},
   };
   for (const Case& c : cases) {
     auto type = check_file(c.name, c.bytes);
@@ -106,9 +128,9 @@ TEST(MaterialFileType, OtherTypesAreRefusedWhateverTheyContain) {
 TEST(MaterialFileType, EmptyAndOversizedFilesAreRefused) {
   EXPECT_EQ(code_of("a.pdf", ""), "empty_file");
   std::string big = kPdf;
-  big.resize(kMaxFileBytes, ' ');
+  big.insert(kPdf.size() - 6, kMaxFileBytes - kPdf.size(), ' ');  // before the %%EOF
   EXPECT_EQ(code_of("a.pdf", big), "ok");
-  big.push_back(' ');
+  big.insert(0, " ");
   auto checked = check_file("a.pdf", big);
   ASSERT_FALSE(checked);
   EXPECT_EQ(checked.error().code, "file_too_large");
@@ -118,6 +140,144 @@ TEST(MaterialFileType, EmptyAndOversizedFilesAreRefused) {
 TEST(MaterialFileType, TheNameIsCheckedBeforeTheContent) {
   EXPECT_EQ(code_of("../a.pdf", ""), "bad_file_name");
   EXPECT_EQ(code_of("../a.exe", kElf), "bad_file_name");
+}
+
+// The code and kind of what check_file says, with the field it names.
+void expect_refused(std::string_view name, const std::string& bytes, std::string_view code) {
+  auto checked = check_file(name, bytes);
+  ASSERT_FALSE(checked) << name << " was taken";
+  EXPECT_EQ(checked.error().code, code) << name << ": " << checked.error().message;
+  EXPECT_EQ(checked.error().kind, ErrorKind::unsupported_media_type) << name;
+  EXPECT_EQ(checked.error().field, "file") << name;
+}
+
+TEST(MaterialFileName, BidirectionalControlsAreRefusedNamingTheCharacter) {
+  // "invoice\u202Efdp.exe" shows as "invoiceexe.pdf"; each of these reorders text on screen.
+  for (const char* control : {"\u202A", "\u202B", "\u202C", "\u202D", "\u202E", "\u2066", "\u2067",
+                              "\u2068", "\u2069", "\u200E", "\u200F", "\u061C"}) {
+    const std::string name = std::string("invoice") + control + "fdp.pdf";
+    auto checked = check_file_name(name);
+    ASSERT_FALSE(checked) << name;
+    EXPECT_EQ(checked.error().code, "bad_file_name");
+    EXPECT_EQ(checked.error().field, "file_name");
+  }
+  auto checked = check_file_name("invoice\u202Efdp.pdf");
+  ASSERT_FALSE(checked);
+  EXPECT_NE(checked.error().message.find("U+202E"), std::string::npos) << checked.error().message;
+}
+
+TEST(MaterialFileName, InvisibleFormatCharactersAndC1ControlsAreRefused) {
+  for (const char* hidden : {"\u200B", "\u200C", "\u200D", "\u2060", "\u2064", "\u206F", "\uFEFF",
+                             "\u00AD", "\u180E", "\u2028", "\u2029", "\uFFF9", "\uFFFB",
+                             "\U000E0001", "\U000E007F", "\u0080", "\u0085", "\u009F"}) {
+    const std::string name = std::string("营业") + hidden + "执照.pdf";
+    EXPECT_FALSE(check_file_name(name)) << name;
+  }
+}
+
+TEST(MaterialFileName, VisibleCharactersNextToTheRefusedRangesAreTaken) {
+  for (const char* name : {"a\u00A0b.pdf", "a\u00AEb.pdf", "a\u2010b.pdf", "a\u2027b.pdf",
+                           "a\u202Fb.pdf", "a\u2070b.pdf", "a\uFFFCb.pdf", "a\U000E0100b.pdf",
+                           "مرحبا.pdf", "שלום.pdf", "a\u3000b.pdf", "😀.pdf"}) {
+    EXPECT_TRUE(check_file_name(name)) << name;
+  }
+}
+
+TEST(MaterialFileType, APdfNeedsItsVersionHeader) {
+  expect_refused("a.pdf", "%PDF-\n" + kPdf.substr(9), "file_structure");
+  expect_refused("a.pdf", "%PDF-3.0\n%%EOF\n", "file_structure");
+  EXPECT_EQ(code_of("a.pdf", "%PDF-2.0\n%%EOF\n"), "ok");
+  expect_refused("a.pdf", "%PDF-1.x\n%%EOF\n", "file_structure");
+  EXPECT_EQ(code_of("a.pdf", "%PDF-1.4\n%%EOF"), "ok");
+}
+
+TEST(MaterialFileType, APdfWithoutEofNearItsEndIsIncomplete) {
+  expect_refused("a.pdf", "%PDF-1.4\n% jingkai test\n", "file_incomplete");
+  expect_refused("a.pdf", kPdf.substr(0, kPdf.size() - 3), "file_incomplete");
+  // %%EOF followed by a little trailing data (an incremental tool's newline, a signature
+  // pad) is within the last 1024 bytes, as readers allow.
+  EXPECT_EQ(code_of("a.pdf", kPdf + std::string(1000, '\n')), "ok");
+  expect_refused("a.pdf", kPdf + std::string(1100, '\n'), "file_incomplete");
+}
+
+TEST(MaterialFileType, APdfThatIsAWebPageIsRefused) {
+  for (const std::string page :
+       {"<html><body>x</body></html>", "<script>alert(1)</script>", "<!DOCTYPE html><p>", "<HTML>",
+        "<ScRiPt src=x>", "<iframe src=x>", "<BODY onload=x>"}) {
+    const std::string bytes = "%PDF-1.4\n" + page + "\n%%EOF\n";
+    expect_refused("a.pdf", bytes, "file_active_content");
+  }
+  auto checked = check_file("a.pdf", "%PDF-1.4\n<script>x</script>\n%%EOF\n");
+  EXPECT_NE(checked.error().message.find("<script"), std::string::npos);
+  // Deep inside a real PDF a stream may hold anything; only the first KB is looked at.
+  EXPECT_EQ(code_of("a.pdf", "%PDF-1.4\n" + std::string(1100, ' ') + "<html>\n%%EOF\n"), "ok");
+}
+
+TEST(MaterialFileType, APngNeedsItsHeaderChunkAndEndsWithIend) {
+  expect_refused("a.png", kPngStart, "file_incomplete");
+  expect_refused("a.png", kPng.substr(0, kPng.size() - 1), "file_incomplete");
+  expect_refused("a.png", std::string("\x89PNG\r\n\x1a\n", 8) + kPngEnd, "file_structure");
+  // Another file riding after the image (a ZIP, a page) makes it two files in one.
+  expect_refused("a.png", kPng + "PK\x03\x04", "file_structure");
+  expect_refused("a.png", kPng + "<html>", "file_structure");
+}
+
+TEST(MaterialFileType, AJpegEndsWithItsEndOfImageMarker) {
+  expect_refused("a.jpg", kJpeg.substr(0, kJpeg.size() - 2), "file_incomplete");
+  expect_refused("a.jpeg", kJpeg + "<html>", "file_incomplete");
+  EXPECT_EQ(code_of("a.jpg", kJpeg + std::string(16, '\0')), "ok");  // cameras pad with zeros
+  expect_refused("a.jpg", "\xFF\xD8\xFF", "file_incomplete");
+}
+
+TEST(MaterialFileType, AnOfficeFileMustBeAWholeZip) {
+  expect_refused("a.docx", std::string("PK\x03\x04\x14\0\0\0", 8), "file_structure");
+  expect_refused("a.docx", kDocx.substr(0, kDocx.size() - 10), "file_structure");
+  expect_refused("a.xlsx", kXlsx.substr(0, kXlsx.size() / 2), "file_structure");
+  expect_refused("a.ofd", kOfd.substr(0, 30), "file_structure");
+}
+
+TEST(MaterialFileType, AnOfficeFileMustHoldThePartsOfItsType) {
+  // A .docx with a spreadsheet inside, an .xlsx with a document, an OFD without OFD.xml.
+  expect_refused("a.docx", kXlsx, "file_structure");
+  expect_refused("a.xlsx", kDocx, "file_structure");
+  expect_refused("a.ofd", kDocx, "file_structure");
+  expect_refused("a.docx", tabular::testing::zip_parts({{"word/document.xml", "<w:document/>"}}),
+                 "file_structure");
+  auto checked = check_file("a.xlsx", kDocx);
+  EXPECT_NE(checked.error().message.find("xl/workbook.xml"), std::string::npos);
+}
+
+TEST(MaterialFileType, AZipWithAProgramInsideIsRefusedWhateverItIsCalled) {
+  for (const char* program :
+       {"setup.exe", "word/media/x.EXE", "a.dll", "run.bat", "run.cmd", "x.com", "x.js", "x.vbs",
+        "x.ps1", "x.msi", "x.scr", "x.jar", "x.hta", "x.lnk", "x.wsf"}) {
+    const std::string bytes = docx({{program, "MZ"}});
+    expect_refused("a.docx", bytes, "file_executable");
+  }
+  auto checked = check_file("a.docx", docx({{"payload/setup.exe", "MZ"}}));
+  EXPECT_NE(checked.error().message.find("payload/setup.exe"), std::string::npos);
+  expect_refused("a.ofd", tabular::testing::zip_parts({{"OFD.xml", "<ofd/>"}, {"x.exe", "MZ"}}),
+                 "file_executable");
+  // Names that only contain such letters are ordinary parts.
+  EXPECT_EQ(code_of("a.docx", docx({{"word/exec.xml", "<x/>"}, {"word/comments.xml", "<x/>"}})),
+            "ok");
+}
+
+TEST(MaterialFileType, AZipWhoseEntriesLeaveTheirFolderIsRefused) {
+  for (const char* path : {"../evil.xml", "word/../../evil.xml", "/etc/cron.d/x", "\\evil.xml",
+                           "C:/evil.xml", "word\\..\\..\\evil.xml", ".."}) {
+    expect_refused("a.docx", docx({{path, "<x/>"}}), "file_unsafe_entry");
+  }
+  EXPECT_EQ(code_of("a.docx", docx({{"word/..media/a.png", "x"}, {"word/a..b.xml", "<x/>"}})),
+            "ok");
+}
+
+TEST(MaterialFileType, AZipThatOnlyLooksLikeADocxIsRefused) {
+  // The report's case: a ZIP holding a program, named .docx.
+  expect_refused("报告.docx", tabular::testing::zip_parts({{"setup.exe", "MZ"}}),
+                 "file_executable");
+  expect_refused("报告.docx", tabular::testing::zip_parts({{"readme.txt", "hi"}}),
+                 "file_structure");
 }
 
 }  // namespace
