@@ -199,16 +199,22 @@ Status copy_sqlite(const std::string& source, const fs::path& target) {
 
 // The stored files of `root`, as entries of a backup ("files/ab/cdef…"), sorted. What is not
 // laid out as a stored file (a partial write in progress) is left out.
-std::vector<std::pair<fs::path, std::string>> stored_files(const fs::path& root) {
+Result<std::vector<std::pair<fs::path, std::string>>> stored_files(const fs::path& root) {
   std::vector<std::pair<fs::path, std::string>> found;
   std::error_code ec;
-  if (!fs::is_directory(root, ec)) return found;
-  for (auto it = fs::recursive_directory_iterator(root, ec); !ec && it != decltype(it){};
-       it.increment(ec)) {
-    if (!it->is_regular_file(ec)) continue;
+  if (!fs::exists(root, ec)) return found;  // a deployment with no upload yet
+  fs::recursive_directory_iterator it(root, ec);
+  for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    std::error_code not_regular;
+    if (!it->is_regular_file(not_regular)) continue;
     std::string entry =
-        std::string(kFilesFolder) + "/" + fs::relative(it->path(), root, ec).generic_string();
+        std::string(kFilesFolder) + "/" + it->path().lexically_relative(root).generic_string();
     if (is_stored_file_entry(entry)) found.emplace_back(it->path(), std::move(entry));
+  }
+  // A folder that cannot be read would make a backup without its files, which looks whole.
+  if (ec) {
+    return std::unexpected(unavailable(
+        "backup_read", "cannot read the files store " + root.string() + ": " + ec.message()));
   }
   std::ranges::sort(found, {}, &std::pair<fs::path, std::string>::second);
   return found;
@@ -254,7 +260,7 @@ Result<BackupSummary> back_up(const Deployment& from, const fs::path& to, const 
     summary.manifest.entries.push_back(
         TRY(stream(from.audit_key, staging / kAuditKeyEntry, std::string(kAuditKeyEntry), 0600)));
   }
-  for (const auto& [source, entry] : stored_files(from.files)) {
+  for (const auto& [source, entry] : TRY(stored_files(from.files))) {
     fs::create_directories((staging / entry).parent_path(), ec);
     summary.manifest.entries.push_back(TRY(stream(source, staging / entry, entry)));
     ++summary.stored_files;
