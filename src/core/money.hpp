@@ -27,8 +27,9 @@ inline constexpr std::int64_t kMaxZoneEnterprises = 100'000;
 // Sums over a range reach at most this; a filter on such a sum (min_output_fen) needs no more.
 inline constexpr Fen kMaxSumFen = 12 * kMaxZoneEnterprises * kMaxMonthlyFen;
 // A city's above-scale output entered by hand (全市规上工业产值, year to date); only ever divided,
-// in floating point, for a share. 1e17 fen (1000万亿元) is ten times China's yearly output.
-inline constexpr Fen kMaxCityTotalFen = 100'000'000'000'000'000;
+// in floating point, for a share. 1e15 fen (10万亿元) is twice the largest city's (Shenzhen,
+// Suzhou: about 4.5万亿元 a year).
+inline constexpr Fen kMaxCityTotalFen = 1'000'000'000'000'000;
 // An administrative fee (收费): 1亿元 is far above any fee in a catalogue.
 inline constexpr Fen kMaxFeeFen = 10'000'000'000;
 // A report's head count (从业人员) and energy (综合能耗, kg of standard coal: 1亿吨 a month is

@@ -6,6 +6,7 @@
 
 #include <set>
 
+#include "core/money.hpp"
 #include "support/samples.hpp"
 #include "support/test_server.hpp"
 #include "tabular/table_reader.hpp"
@@ -420,6 +421,58 @@ TEST_F(AboveScaleEdgeTest, WithoutLastYearThisYearAnnualisedAtExactlyTwentyMilli
   EXPECT_EQ(listed(false), std::set<std::int64_t>{short_by_a_fen});
 }
 
+// --- bounds: what the sums can hold (core/money.hpp) -----------------------------------
+
+TEST_F(EnterprisesApiTest, EveryFigureOfAReportIsBoundedOnBothSides) {
+  const std::int64_t id = create(firm(sample_uscc(11), "庚公司"));
+  const std::string target = "/api/v1/enterprises/" + std::to_string(id) + "/reports/2026-05";
+  json::object at_bounds{{"output_fen", kMaxMonthlyFen},  {"value_added_fen", kMaxMonthlyFen},
+                         {"revenue_fen", kMaxMonthlyFen}, {"profit_fen", -kMaxMonthlyFen},
+                         {"tax_fen", kMaxMonthlyFen},     {"employees", kMaxEmployees},
+                         {"energy_kgce", kMaxEnergyKgce}};
+  auto saved = put(target, at_bounds, stats_);
+  ASSERT_EQ(saved.status, 200) << saved.body;
+  EXPECT_EQ(saved.json().at("output_fen"), kMaxMonthlyFen);
+  EXPECT_EQ(saved.json().at("profit_fen"), -kMaxMonthlyFen);
+
+  struct Case {
+    std::string_view field;
+    std::int64_t value;
+  };
+  for (const Case& c :
+       {Case{"output_fen", kMaxMonthlyFen + 1},
+        Case{"output_fen", 9'000'000'000'000'000'000LL},  // issue 16
+        Case{"value_added_fen", kMaxMonthlyFen + 1}, Case{"revenue_fen", INT64_MAX},
+        Case{"profit_fen", -kMaxMonthlyFen - 1}, Case{"profit_fen", kMaxMonthlyFen + 1},
+        Case{"tax_fen", INT64_MIN}, Case{"employees", kMaxEmployees + 1},
+        Case{"energy_kgce", kMaxEnergyKgce + 1}}) {
+    json::object bad = at_bounds;
+    bad[c.field] = c.value;
+    auto reply = put(target, bad, stats_);
+    EXPECT_EQ(reply.status, 400) << c.field << " " << c.value;
+    EXPECT_EQ(reply.error_code(), "out_of_range") << c.field << " " << c.value;
+    EXPECT_EQ(reply.error_field(), c.field) << c.field << " " << c.value;
+  }
+  // 9e18 as JSON writes it, and past INT64_MAX.
+  for (const std::string number : {"9e18", "18446744073709551615"}) {
+    std::string body = json::serialize(at_bounds);
+    body.replace(body.find(std::to_string(kMaxMonthlyFen)), std::to_string(kMaxMonthlyFen).size(),
+                 number);
+    auto reply = server_.client().send(http::Verb::put, target, body, stats_);
+    EXPECT_EQ(reply.status, 400) << number;
+    EXPECT_EQ(reply.error_field(), "output_fen") << number;
+  }
+  EXPECT_EQ(
+      server_.client()
+          .get("/api/v1/enterprises/" + std::to_string(id) + "/reports?from=2026-05&to=2026-05",
+               leader_)
+          .json()
+          .at("items")
+          .at(0)
+          .at("output_fen"),
+      kMaxMonthlyFen);
+}
+
 // --- import ----------------------------------------------------------------------------
 
 std::string csv_header() {
@@ -430,6 +483,29 @@ std::string csv_header() {
 std::string csv_row(const std::string& uscc, const std::string& period,
                     const std::string& output = "1200000.50") {
   return uscc + "," + period + "," + output + ",300000,1100000,80000,45000.5,56,12.345\r\n";
+}
+
+TEST_F(EnterprisesApiTest, AnImportedFigurePastItsBoundRefusesTheRowNamingTheColumn) {
+  create(firm(sample_uscc(24), "辛公司"));
+  // 500亿元 is the bound (kMaxMonthlyFen); one fen more is refused, and 9e18 fen well past.
+  const std::string file = csv_header() + csv_row(sample_uscc(24), "2026-03", "50000000000.00") +
+                           csv_row(sample_uscc(24), "2026-04", "50000000000.01") +  // row 3
+                           csv_row(sample_uscc(24), "2026-05", "90000000000000000");
+  auto reply = import(file);
+  ASSERT_EQ(reply.status, 400) << reply.body;
+  const auto result = reply.json().as_object();
+  EXPECT_EQ(result.at("problem_count"), 2);
+  const auto& problems = result.at("problems").as_array();
+  ASSERT_EQ(problems.size(), 2u);
+  for (std::size_t i = 0; i < 2; ++i) {
+    EXPECT_EQ(problems[i].at("row"), int(i) + 3);
+    EXPECT_EQ(problems[i].at("column"), "output");
+  }
+  EXPECT_EQ(problems[0].at("code"), "out_of_range");
+  EXPECT_EQ(problems[1].at("code"), "bad_amount");  // past what parse_yuan reads at all
+  EXPECT_EQ(report_count(), 0);
+  auto at_bound = import(csv_header() + csv_row(sample_uscc(24), "2026-03", "50000000000.00"));
+  EXPECT_EQ(at_bound.status, 200) << at_bound.body;
 }
 
 TEST_F(EnterprisesApiTest, ImportsACsvAndReimportingUpdatesInsteadOfDoubling) {

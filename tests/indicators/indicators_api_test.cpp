@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include "core/money.hpp"
 #include "support/samples.hpp"
 #include "support/test_server.hpp"
 
@@ -73,6 +74,29 @@ class IndicatorsApiTest : public ::testing::Test {
         http::Verb::put, "/api/v1/enterprises/" + std::to_string(id) + "/reports/" + period,
         json::serialize(body), admin_);
     ASSERT_EQ(reply.status, 200) << reply.body;
+  }
+
+  // A report with every amount at `fen` (a firm at the bound has the bound everywhere).
+  void report_all(std::int64_t id, const std::string& period, std::int64_t fen) {
+    json::object body{{"output_fen", fen},  {"value_added_fen", fen}, {"revenue_fen", fen},
+                      {"profit_fen", fen},  {"tax_fen", fen},         {"employees", 100},
+                      {"energy_kgce", 1000}};
+    auto reply = server_.client().send(
+        http::Verb::put, "/api/v1/enterprises/" + std::to_string(id) + "/reports/" + period,
+        json::serialize(body), admin_);
+    ASSERT_EQ(reply.status, 200) << reply.body;
+  }
+
+  // Writes a figure as a database from before the bounds may hold it.
+  void store_raw(std::int64_t id, const std::string& period, std::int64_t output_fen) {
+    const long long enterprise = id, value = output_fen,
+                    index = parse_period(period, "period").value().index();
+    ASSERT_TRUE(server_.app().db().write([&](store::Tx& tx) -> Status {
+      tx.sql() << "UPDATE enterprise_reports SET output_fen = :v WHERE enterprise_id = :e AND"
+                  " period = :p",
+          soci::use(value), soci::use(enterprise), soci::use(index);
+      return {};
+    }));
   }
 
   json::object dashboard(const std::string& query = "?period=2026-05") {
@@ -236,6 +260,110 @@ TEST_F(IndicatorsApiTest, BadPeriodsAreRefused) {
   EXPECT_EQ(client.get("/api/v1/indicators/ranking?from=2026-01&to=2026-05&order=colour", leader_)
                 .error_field(),
             "order");
+}
+
+// --- bounds: no sum overflows, and old data past them is named, not a 503 -------------
+
+TEST_F(IndicatorsApiTest, ADashboardOverFirmsAtTheBoundAddsUpExactly) {
+  json::object tiny = firm(4, "丁巨量有限公司");
+  tiny["land_area_mu"] = "0.01";  // the smallest land area there is
+  const std::int64_t d_ = create(tiny);
+  for (const std::int64_t id : {a_, c_, d_}) {
+    for (int month = 1; month <= 12; ++month) {
+      report_all(id, fmt::format("2025-{:02}", month), kMaxMonthlyFen);
+    }
+    for (int month = 1; month <= 5; ++month) {
+      report_all(id, fmt::format("2026-{:02}", month), kMaxMonthlyFen);
+    }
+  }
+  const auto d = dashboard();
+  EXPECT_EQ(d.at("output").at("month_fen"), 3 * kMaxMonthlyFen);
+  EXPECT_EQ(d.at("output").at("ytd_fen"), 15 * kMaxMonthlyFen);
+  EXPECT_EQ(d.at("output").at("ytd_last_year_fen"), 15 * kMaxMonthlyFen);
+  EXPECT_EQ(d.at("output").at("ytd_yoy_pct"), 0.0);
+  const auto& per_mu = d.at("per_mu").at("tax").as_array();
+  ASSERT_EQ(per_mu.size(), 2u);
+  EXPECT_EQ(per_mu[0].at("name"), "丁巨量有限公司");
+  EXPECT_EQ(per_mu[0].at("tax_per_mu_fen"), 5 * kMaxMonthlyFen * 100);
+
+  // Ranked over every month a period can name, per 0.01 mu: 17 months × the bound × 100.
+  auto ranking = server_.client().get(
+      "/api/v1/indicators/ranking?from=1949-01&to=2026-05&order=value_added_per_mu", leader_);
+  ASSERT_EQ(ranking.status, 200) << ranking.body;
+  const auto first = ranking.json().at("items").at(0);
+  EXPECT_EQ(first.at("name"), "丁巨量有限公司");
+  EXPECT_EQ(first.at("value_added_per_mu_fen"), 17 * kMaxMonthlyFen * 100);
+}
+
+TEST_F(IndicatorsApiTest, OldFiguresPastTheBoundAreNamedAsAConflictNeverA503) {
+  // Two reports of 9e18 fen in one month: the month's sum overflows in the database.
+  store_raw(a_, "2026-04", 9'000'000'000'000'000'000LL);
+  store_raw(c_, "2026-04", 9'000'000'000'000'000'000LL);
+  auto reply = server_.client().get("/api/v1/indicators/dashboard?period=2026-05", leader_);
+  EXPECT_EQ(reply.status, 409) << reply.body;
+  EXPECT_EQ(reply.error_code(), "figures_out_of_range");
+  EXPECT_EQ(reply.error_field(), "output_fen");
+  EXPECT_NE(reply.body.find(sample_uscc(101)), std::string::npos) << reply.body;
+  EXPECT_NE(reply.body.find("2026-04"), std::string::npos) << reply.body;
+  // A firm's own sum still fits in 64 bits: the ranking shows it exactly.
+  auto ranking =
+      server_.client().get("/api/v1/indicators/ranking?from=2026-01&to=2026-05", leader_);
+  ASSERT_EQ(ranking.status, 200) << ranking.body;
+  EXPECT_EQ(ranking.json().at("items").at(0).at("output_fen"),
+            9'000'000'000'000'000'000LL + 4 * 4 * kMillionYuan);
+
+  // Corrected through the API, the dashboard answers again.
+  report(a_, "2026-04", 4 * kMillionYuan);
+  report(c_, "2026-04", 2 * kMillionYuan);
+  EXPECT_EQ(dashboard().at("output").at("ytd_fen"), 30 * kMillionYuan);
+}
+
+TEST_F(IndicatorsApiTest, ASumThatWouldWrapInCxxIsAConflictNamingTheReport) {
+  // Each month's sum fits; the year to date (5e18 + 5e18) does not.
+  store_raw(a_, "2026-04", 5'000'000'000'000'000'000LL);
+  store_raw(c_, "2026-03", 5'000'000'000'000'000'000LL);
+  auto reply = server_.client().get("/api/v1/indicators/dashboard?period=2026-05", leader_);
+  EXPECT_EQ(reply.status, 409) << reply.body;
+  EXPECT_EQ(reply.error_code(), "figures_out_of_range");
+  EXPECT_NE(reply.body.find(sample_uscc(103)), std::string::npos) << reply.body;  // 2026-03
+}
+
+TEST_F(IndicatorsApiTest, RankingParametersAreBoundedOnBothSides) {
+  auto client = server_.client();
+  auto get = [&](const std::string& query) {
+    return client.get("/api/v1/indicators/ranking?from=2026-01&to=2026-05" + query, leader_);
+  };
+  EXPECT_EQ(get("&limit=1").status, 200);
+  EXPECT_EQ(get("&limit=500").status, 200);
+  for (const char* limit : {"0", "501", "4294967297", "1e30", "100000000000000000000"}) {
+    auto reply = get(std::string("&limit=") + limit);
+    EXPECT_EQ(reply.status, 400) << limit;
+    EXPECT_EQ(reply.error_field(), "limit") << limit;
+  }
+  EXPECT_EQ(get("&min_output_fen=-1").status, 200);
+  EXPECT_EQ(get("&min_output_fen=" + std::to_string(kMaxSumFen)).status, 200);
+  for (const std::string floor : {std::string("-2"), std::to_string(kMaxSumFen + 1)}) {
+    auto reply = get("&min_output_fen=" + floor);
+    EXPECT_EQ(reply.status, 400) << floor;
+    EXPECT_EQ(reply.error_code(), "out_of_range") << floor;
+    EXPECT_EQ(reply.error_field(), "min_output_fen") << floor;
+  }
+}
+
+TEST_F(IndicatorsApiTest, TheCityTotalIsBoundedOnBothSides) {
+  auto put = [&](std::int64_t fen) {
+    return server_.client().send(http::Verb::put, "/api/v1/indicators/city-totals/2026-05",
+                                 json::serialize(json::object{{"above_scale_output_ytd_fen", fen}}),
+                                 admin_);
+  };
+  EXPECT_EQ(put(1).status, 200);
+  EXPECT_EQ(put(kMaxCityTotalFen).status, 200);
+  for (const std::int64_t fen : {std::int64_t{0}, kMaxCityTotalFen + 1, INT64_MAX}) {
+    auto reply = put(fen);
+    EXPECT_EQ(reply.status, 400) << fen;
+    EXPECT_EQ(reply.error_code(), "bad_amount") << fen;
+    EXPECT_EQ(reply.error_field(), "above_scale_output_ytd_fen") << fen;
+  }
 }
 
 }  // namespace

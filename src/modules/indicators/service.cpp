@@ -236,8 +236,8 @@ Result<CityTotal> IndicatorService::save_city_total(const Actor& actor, const Ci
   if (input.above_scale_output_ytd_fen <= 0 ||
       input.above_scale_output_ytd_fen > kMaxCityTotalFen) {
     return std::unexpected(Error::invalid("bad_amount",
-                                          "全市规上工业产值须为正数且不超过 1000 万亿元 (the city "
-                                          "total must be positive, at most 10^17 fen)",
+                                          "全市规上工业产值须为正数且不超过 10 万亿元 (the city "
+                                          "total must be positive, at most 10^15 fen)",
                                           "above_scale_output_ytd_fen"));
   }
   CityTotal total = input;
