@@ -17,8 +17,8 @@
 namespace jingkai::fuzz {
 namespace {
 
-const char* const kKnownCodes[] = {"table_empty", "table_not_text", "table_encoding",
-                                   "xlsx_corrupt", "csv_unterminated_quote"};
+const char* const kKnownCodes[] = {"table_empty",  "table_not_text", "table_encoding",
+                                   "xlsx_corrupt", "xlsx_too_large", "csv_unterminated_quote"};
 
 void check_error(const Error& error) {
   bool known = false;
