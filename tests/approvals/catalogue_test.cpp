@@ -104,6 +104,11 @@ TEST(CatalogueItem, EachBadFieldIsNamed) {
   EXPECT_EQ(field_of([](ServiceItem& i) { i.promised_days = -1; }), "promised_days");
   EXPECT_EQ(field_of([](ServiceItem& i) { i.visits = 6; }), "visits");
   EXPECT_EQ(field_of([](ServiceItem& i) { i.fee_fen = -1; }), "fee");
+  // The bounds on both sides, as the import reads them (the API refuses past them earlier).
+  EXPECT_EQ(field_of([](ServiceItem& i) { i.statutory_days = i.promised_days = 365; }), "ok");
+  EXPECT_EQ(field_of([](ServiceItem& i) { i.visits = 5; }), "ok");
+  EXPECT_EQ(field_of([](ServiceItem& i) { i.fee_fen = kMaxFeeFen; }), "ok");
+  EXPECT_EQ(field_of([](ServiceItem& i) { i.fee_fen = kMaxFeeFen + 1; }), "fee");
   EXPECT_EQ(field_of([](ServiceItem& i) { i.materials[1].copies = 0; }), "materials[1].copies");
   EXPECT_EQ(field_of([](ServiceItem& i) { i.materials[0].name = ""; }), "materials[0].name");
   EXPECT_EQ(field_of([](ServiceItem& i) { i.materials[0].template_file = "../etc/passwd"; }),
