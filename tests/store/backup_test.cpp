@@ -151,18 +151,26 @@ TEST_F(BackupTest, ARestoreIntoAFreshPlaceHoldsEveryTableEveryFileAndTheAuditCha
 
 TEST_F(BackupTest, ABackupTakenWhileAnotherConnectionWritesIsOneConsistentMoment) {
   std::atomic<bool> stop = false;
+  std::atomic<bool> broke = false;  // a write failed: the writer stops, and so does the wait
   std::atomic<int> written = 0;
   std::thread writer([&] {
     for (int n = 0; !stop; ++n) {
-      if (app_->accounts().add_zone(actor_, {0, "zone-" + std::to_string(n), "园区"})) ++written;
+      if (!app_->accounts().add_zone(actor_, {0, "zone-" + std::to_string(n), "园区"})) {
+        broke = true;
+        return;
+      }
+      ++written;
     }
   });
-  while (written < 3) std::this_thread::yield();
+  auto wait_for = [&](int count) {
+    while (written < count && !broke) std::this_thread::yield();
+  };
+  wait_for(3);
   auto made = back_up(source_.deployment(), backup_path(), tools_);
-  const int during = written;
-  while (written < during + 3) std::this_thread::yield();
+  wait_for(written + 3);
   stop = true;
   writer.join();
+  ASSERT_FALSE(broke);
   ASSERT_TRUE(made) << made.error().message;
 
   Place target;
