@@ -88,6 +88,9 @@ Result<std::unique_ptr<App>> App::open(const AppOptions& options, const Clock& c
   auto pinyin = TRY(PinyinIndex::parse(pinyin_text));
   TRY(store::migrate(*db, schema_history()));
   auto audit_key = TRY(open_audit_key(options, *db));
+  if (options.check_audit_key) {
+    TRY(db->read([&](store::Tx& tx) { return store::AuditLog(clock, audit_key).check_key(tx); }));
+  }
   return std::unique_ptr<App>(new App(options, clock, std::move(db),
                                       std::make_unique<IndustryCatalog>(std::move(industries)),
                                       std::make_unique<PinyinIndex>(std::move(pinyin)), audit_key));

@@ -44,6 +44,9 @@ struct AppOptions {
   // The audit chain's key file (store/audit_key.hpp); empty: default_audit_key_file(db),
   // created on first use.
   std::string audit_key_file;
+  // Refuse to open with a key that did not write the newest record (off for `audit verify`,
+  // which reports that itself).
+  bool check_audit_key = true;
   approvals::ApplicationSettings applications;
   // When set, PUT /api/v1/system/clock moves it (serve --settable-clock); it must be the
   // clock the App runs on.

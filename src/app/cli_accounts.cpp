@@ -146,6 +146,7 @@ void add_audit_verify_command(CLI::App* audit, const std::shared_ptr<State>& sta
                               const Console& c) {
   auto* verify = audit->add_subcommand("verify", "check the keyed hash chain; exit 1 if broken");
   state->verify_data.add_to(verify);
+  state->verify_data.check_audit_key = false;
   verify->add_option("--anchor", state->verify_anchor,
                      "SEQ:HASH printed earlier by `audit anchor`: the chain must still reach it");
   verify->callback(reporting(c.err, c.status, [state, c]() -> Status {
@@ -166,6 +167,7 @@ void add_audit_command(CLI::App& cli, const std::shared_ptr<State>& state, const
   auto* anchor = audit->add_subcommand(
       "anchor", "verify the chain, then print its head as SEQ:HASH, to keep outside the database");
   state->anchor_data.add_to(anchor);
+  state->anchor_data.check_audit_key = false;
   anchor->callback(reporting(c.err, c.status, [state, c]() -> Status {
     auto app = TRY(open_app(state->anchor_data, c.clock));
     auto result = TRY(app->audit().verify());

@@ -55,6 +55,7 @@ Result<std::unique_ptr<App>> open_app(const DataOptions& data, const Clock& cloc
   options.db = data.db;
   options.files_dir = data.files;
   options.audit_key_file = data.audit_key;
+  options.check_audit_key = data.check_audit_key;
   options.applications.warning_days = data.warning_days;
   options.settable_clock = settable_clock;
   options.connections = connections;

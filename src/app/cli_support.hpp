@@ -50,7 +50,8 @@ struct DataOptions {
   std::string db = "jingkai.db";
   std::string files;  // uploaded files; empty: beside the SQLite file
   int warning_days = 2;
-  std::string audit_key;  // the audit chain's key file; empty: default_audit_key_file(db)
+  std::string audit_key;        // the audit chain's key file; empty: default_audit_key_file(db)
+  bool check_audit_key = true;  // see AppOptions
   void add_to(CLI::App* command) {
     command->add_option("--db", db, "SQLite file or postgresql:// URL")->capture_default_str();
     command->add_option("--audit-key", audit_key,

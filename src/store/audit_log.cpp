@@ -189,6 +189,27 @@ bool AuditLog::has_keyed_records(Tx& tx) {
   return head_seq >= keyed_from;
 }
 
+Status AuditLog::check_key(Tx& tx) const {
+  if (!has_keyed_records(tx)) return {};
+  RecordReader reader;
+  soci::details::prepare_temp_type query =
+      (tx.sql().prepare << fmt::format(
+           "SELECT {} FROM audit_log WHERE seq = (SELECT seq FROM audit_head WHERE id = 1)",
+           kColumns));
+  reader.bind(query);
+  soci::statement st(query);
+  st.execute();
+  if (st.fetch()) {
+    const AuditRecord newest = reader.take();
+    if (keyed_hash(newest) == newest.hash) return {};
+  }
+  return std::unexpected(Error::invalid(
+      "audit_key_mismatch",
+      "审计密钥与日志不符 (the audit key did not write the newest audit record: a wrong "
+      "--audit-key, or the record was altered; `jingkai audit verify` says which)",
+      "audit_key"));
+}
+
 namespace {
 
 struct ChainHead {

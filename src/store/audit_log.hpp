@@ -87,6 +87,8 @@ class AuditLog {
 
   // Whether some record already carries a keyed hash (then a new key cannot be right).
   static bool has_keyed_records(Tx& tx);
+  // Refuses a key that did not write the newest keyed record, before it forks the chain.
+  Status check_key(Tx& tx) const;
 
   // The hash a record of the keyed chain must carry given its fields and its predecessor's.
   std::string keyed_hash(const AuditRecord& record) const;

@@ -115,6 +115,9 @@ check "…writes a 0600 key" owner_only "$work/other.key"
 check "keygen never replaces a key" run 2 "$bin" audit keygen -o "$work/other.key"
 check "a wrong key is caught" run 1 "$bin" audit verify --db "$db" --audit-key "$work/other.key"
 check "…at record 1" contains "record 1"
+check "a command that writes refuses the wrong key" \
+  run 2 "$bin" zone add --db "$db" --audit-key "$work/other.key" --code third --name 第三园区
+check "…before it writes" run 0 "$bin" audit verify --db "$db"
 cp "$db.audit-key" "$work/loose.key"
 chmod 644 "$work/loose.key"
 check "a key others may read is refused" run 2 "$bin" audit verify --db "$db" --audit-key "$work/loose.key"

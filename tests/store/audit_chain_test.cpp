@@ -335,6 +335,17 @@ TEST(AuditKeyDefault, ASqliteDatabaseGetsItsKeyBesideItAndNeverANewOneLater) {
   auto refused = app::App::open(options, clock);
   ASSERT_FALSE(refused.has_value());
   EXPECT_EQ(refused.error().code, "audit_key_missing");
+  // Another key is refused before it writes anything.
+  options.audit_key_file = (dir.path() / "other.key").string();
+  ASSERT_TRUE(AuditKey::create(options.audit_key_file).has_value());
+  auto wrong = app::App::open(options, clock);
+  ASSERT_FALSE(wrong.has_value());
+  EXPECT_EQ(wrong.error().code, "audit_key_mismatch");
+  // …unless the caller is one that reports a wrong key itself, as `audit verify` does.
+  options.check_audit_key = false;
+  EXPECT_TRUE(app::App::open(options, clock).has_value());
+  options.check_audit_key = true;
+
   options.audit_key_file = key_file + ".moved";
   auto opened = app::App::open(options, clock);
   ASSERT_TRUE(opened.has_value()) << opened.error().message;
