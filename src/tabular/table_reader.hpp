@@ -22,7 +22,7 @@ enum class Encoding { utf8, gbk };
 // CSV: RFC 4180 with a comma separator; CRLF, LF or a lone CR end a row; quoted fields may hold
 // commas, newlines and "" for a quote. Text after a closing quote is kept, as Excel does. An
 // empty line is a row with no cells. A cell that CsvWriter guarded against formula injection
-// (a ' before text that a spreadsheet would run: see formula_guarded) reads without its '.
+// (a ' before text that a spreadsheet would run: see needs_formula_guard) reads without its '.
 // XLSX: the first sheet of the workbook. Numbers come back as their decimal text without an
 // exponent ("1.2E+7" reads "12000000"), booleans as TRUE/FALSE, errors as stored ("#DIV/0!"),
 // dates as the serial numbers the file stores. Rows the sheet leaves out are skipped, and so
