@@ -88,12 +88,13 @@ class IndicatorsApiTest : public ::testing::Test {
   }
 
   // Writes a figure as a database from before the bounds may hold it.
-  void store_raw(std::int64_t id, const std::string& period, std::int64_t output_fen) {
-    const long long enterprise = id, value = output_fen,
+  void store_raw(std::int64_t id, const std::string& period, std::int64_t fen,
+                 const std::string& column = "output_fen") {
+    const long long enterprise = id, value = fen,
                     index = parse_period(period, "period").value().index();
     ASSERT_TRUE(server_.app().db().write([&](store::Tx& tx) -> Status {
-      tx.sql() << "UPDATE enterprise_reports SET output_fen = :v WHERE enterprise_id = :e AND"
-                  " period = :p",
+      tx.sql() << "UPDATE enterprise_reports SET " + column +
+                      " = :v WHERE enterprise_id = :e AND period = :p",
           soci::use(value), soci::use(enterprise), soci::use(index);
       return {};
     }));
@@ -326,6 +327,26 @@ TEST_F(IndicatorsApiTest, ASumThatWouldWrapInCxxIsAConflictNamingTheReport) {
   EXPECT_EQ(reply.status, 409) << reply.body;
   EXPECT_EQ(reply.error_code(), "figures_out_of_range");
   EXPECT_NE(reply.body.find(sample_uscc(103)), std::string::npos) << reply.body;  // 2026-03
+}
+
+TEST_F(IndicatorsApiTest, APerMuRatioThatWouldWrapIsAConflictNamingTheReport) {
+  json::object tiny = firm(4, "丁巨量有限公司");
+  tiny["land_area_mu"] = "0.01";
+  const std::int64_t d_ = create(tiny);
+  for (int month = 1; month <= 5; ++month) {
+    report_all(d_, fmt::format("2026-{:02}", month), kMaxMonthlyFen);
+  }
+  for (int month = 1; month <= 12; ++month) {
+    report_all(d_, fmt::format("2025-{:02}", month), kMaxMonthlyFen);
+  }
+  // Its tax fits in 64 bits, its tax × 100 per 0.01 mu does not.
+  store_raw(d_, "2026-02", 1'000'000'000'000'000'000LL, "tax_fen");
+  auto reply = server_.client().get(
+      "/api/v1/indicators/ranking?from=2026-01&to=2026-05&order=output", leader_);
+  EXPECT_EQ(reply.status, 409) << reply.body;
+  EXPECT_EQ(reply.error_code(), "figures_out_of_range");
+  EXPECT_EQ(reply.error_field(), "tax_fen");
+  EXPECT_NE(reply.body.find("2026-02"), std::string::npos) << reply.body;
 }
 
 TEST_F(IndicatorsApiTest, RankingParametersAreBoundedOnBothSides) {

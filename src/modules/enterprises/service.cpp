@@ -564,8 +564,11 @@ Result<EnterpriseService::Ranking> EnterpriseService::ranking(const Actor& actor
   // core/money.hpp is an error here, not a wrapped number there.
   for (const EnterpriseTotal& firm : ranking.items) {
     if (firm.land_area_centimu <= 0) continue;
-    TRY(per_mu(firm.tax_fen, firm.land_area_centimu, firm.name));
-    TRY(per_mu(firm.value_added_fen, firm.land_area_centimu, firm.name));
+    for (const Fen amount : {firm.tax_fen, firm.value_added_fen}) {
+      if (auto ratio = per_mu(amount, firm.land_area_centimu, firm.name); !ratio) {
+        return std::unexpected(explain_failed_sum(actor, std::move(ratio.error())));
+      }
+    }
   }
   return ranking;
 }
