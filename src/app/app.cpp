@@ -133,14 +133,6 @@ App::App(const AppOptions& options, const Clock& clock, std::unique_ptr<store::D
   }
 }
 
-std::vector<http::ServerOptions::UploadLimit> App::upload_limits() {
-  constexpr std::size_t kImportLimit = 256u << 20;  // a year of a large zone's reports
-  return {{std::string(enterprises::kImportPath), kImportLimit},
-          {std::string(approvals::kCatalogueImportPath), kImportLimit},
-          // One file at a time; the service names the limit in its own error.
-          {std::string(approvals::kApplicationsPath), approvals::kMaxFileBytes + (64u << 10)}};
-}
-
 std::string default_audit_key_file(const std::string& db) {
   if (db.starts_with("postgresql://") || db.starts_with("postgres://")) return "jingkai.audit-key";
   return db + ".audit-key";

@@ -72,8 +72,6 @@ class App {
   const std::string& data_dir() const { return data_dir_; }
   const IndustryCatalog& industries() const { return *industries_; }
   const http::Router& router() const { return router_; }
-  // The paths that take file uploads, with the largest body each may carry.
-  static std::vector<http::ServerOptions::UploadLimit> upload_limits();
 
  private:
   App(const AppOptions& options, const Clock& clock, std::unique_ptr<store::Database> db,

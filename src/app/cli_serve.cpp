@@ -44,7 +44,6 @@ Status serve(ServeOptions& options, std::ostream& out) {
   auto app = TRY(open_app(options.data, server_clock, threads + 3, options.web_dir,
                           options.settable_clock ? &server_clock : nullptr));
   if (options.demo) TRY(seed_demo(*app, console_actor(), {}, &server_clock));
-  server.upload_limits = App::upload_limits();
   DailySweep sweep(app->applications(), std::chrono::minutes(options.sweep_minutes));
   http::Server http_server(server, app->router());
   const auto port = TRY(http_server.start());

@@ -19,8 +19,16 @@ bool Access::allows(const Actor& actor) const {
   return false;
 }
 
-void Router::add(Verb method, std::string pattern, Access access, Handler handler) {
-  routes_.push_back(Route{method, std::move(pattern), std::move(access), std::move(handler)});
+void Router::add(Verb method, std::string pattern, Access access, Handler handler,
+                 std::size_t body_limit) {
+  routes_.push_back(
+      Route{method, std::move(pattern), std::move(access), std::move(handler), body_limit});
+}
+
+std::size_t Router::largest_body_limit() const {
+  std::size_t largest = 0;
+  for (const Route& route : routes_) largest = std::max(largest, route.body_limit);
+  return largest;
 }
 
 namespace {
@@ -153,7 +161,7 @@ Response Router::handle(const Request& request) const {
   return response;
 }
 
-Response Router::dispatch(const Request& request) const {
+std::variant<Router::Resolved, Response> Router::resolve(const Request& request) const {
   auto target = boost::urls::parse_origin_form(request.target());
   if (!target) {
     return error_response(Error::invalid("bad_target", "请求地址无效 (malformed request target)"));
@@ -168,25 +176,21 @@ Response Router::dispatch(const Request& request) const {
       }
     }
   }
-  if (!path.starts_with("/api/")) {
-    if (fallback_) return fallback_(request);
-    return error_response(Error::not_found("not_found", "未找到 (not found)"));
-  }
+  Resolved resolved{nullptr, RequestContext{request, path, {}, {}, std::nullopt, {}}};
+  if (!path.starts_with("/api/")) return resolved;
 
-  RequestContext context{request, path, {}, {}, std::nullopt, {}};
-  const Route* found = nullptr;
   bool path_known = false;
   for (const Route& route : routes_) {
     std::map<std::string, std::string, std::less<>> params;
     if (!match(route.pattern, path, params)) continue;
     path_known = true;
     if (route.method == request.method()) {
-      found = &route;
-      context.params = std::move(params);
+      resolved.route = &route;
+      resolved.context.params = std::move(params);
       break;
     }
   }
-  if (!found) {
+  if (!resolved.route) {
     if (path_known) {
       Response response = error_response(Error{
           ErrorKind::invalid_input, "method_not_allowed", "不支持该方法 (method not allowed)", {}});
@@ -199,20 +203,45 @@ Response Router::dispatch(const Request& request) const {
     return error_response(typed.error());
   }
   for (const auto& param : target->params()) {
-    context.query.insert_or_assign(std::string(param.key),
-                                   param.has_value ? std::string(param.value) : std::string());
+    resolved.context.query.insert_or_assign(
+        std::string(param.key), param.has_value ? std::string(param.value) : std::string());
   }
-  if (found->access.kind != Access::Kind::anyone) {
-    context.credential = credential_of(request);
-    auto actor = authenticate_(context.credential);
+  const Route& route = *resolved.route;
+  if (route.access.kind != Access::Kind::anyone) {
+    resolved.context.credential = credential_of(request);
+    auto actor = authenticate_(resolved.context.credential);
     if (!actor) return error_response(actor.error());
-    if (!found->access.allows(*actor)) {
+    if (!route.access.allows(*actor)) {
       return error_response(
           Error::forbidden("您的角色无权执行此操作 (your role does not allow this)"));
     }
-    context.caller = std::move(*actor);
+    resolved.context.caller = std::move(*actor);
   }
-  auto result = found->handler(context);
+  return resolved;
+}
+
+Admission Router::admit(const Request& header) const {
+  try {
+    auto resolved = resolve(header);
+    if (auto* refusal = std::get_if<Response>(&resolved)) return {std::move(*refusal), 0};
+    const Route* route = std::get<Resolved>(resolved).route;
+    return {std::nullopt, route ? route->body_limit : 0};
+  } catch (const std::exception& failure) {
+    return {error_response(Error::internal(fmt::format(
+                "admitting {}: {}", std::string_view(header.target()), failure.what()))),
+            0};
+  }
+}
+
+Response Router::dispatch(const Request& request) const {
+  auto resolved = resolve(request);
+  if (auto* refusal = std::get_if<Response>(&resolved)) return std::move(*refusal);
+  auto& [route, context] = std::get<Resolved>(resolved);
+  if (!route) {
+    if (fallback_) return fallback_(request);
+    return error_response(Error::not_found("not_found", "未找到 (not found)"));
+  }
+  auto result = route->handler(context);
   if (!result) return error_response(result.error());
   return std::move(*result);
 }

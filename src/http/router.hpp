@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <variant>
 #include <vector>
 
 #include "core/actor.hpp"
@@ -62,6 +63,15 @@ struct Route {
   std::string pattern;  // e.g. "/api/v1/users/{id}"
   Access access;
   Handler handler;
+  std::size_t body_limit = 0;  // the largest body it takes; 0: the server's default
+};
+
+// What the router makes of a request from its header alone, before any of the body is read:
+// either the answer that refuses it (no such route, no valid credential, a role that may not,
+// a Content-Type a form could send), or how large a body its route takes.
+struct Admission {
+  std::optional<Response> refusal;
+  std::size_t body_limit = 0;  // 0: the server's default
 };
 
 // Resolves a presented credential to the actor it speaks for.
@@ -73,7 +83,10 @@ class Router {
 
   explicit Router(Authenticate authenticate) : authenticate_(std::move(authenticate)) {}
 
-  void add(Verb method, std::string pattern, Access access, Handler handler);
+  // `body_limit`: for routes whose body is a file (imports, uploads), larger than the
+  // server's default for JSON; it applies to this method and pattern only.
+  void add(Verb method, std::string pattern, Access access, Handler handler,
+           std::size_t body_limit = 0);
   const std::vector<Route>& routes() const { return routes_; }
 
   // Serves paths outside /api/ (the web UI). Without it they are 404.
@@ -83,8 +96,19 @@ class Router {
 
   // Never throws; every failure becomes a JSON error response.
   Response handle(const Request& request) const;
+  // The same checks as handle() makes before calling a handler, on the header only: the
+  // server refuses a request here without reading its body. Never throws.
+  Admission admit(const Request& header) const;
+  // The largest body any route takes.
+  std::size_t largest_body_limit() const;
 
  private:
+  // A request matched to its route (none for a path outside /api/), with its caller.
+  struct Resolved {
+    const Route* route = nullptr;
+    RequestContext context;
+  };
+  std::variant<Resolved, Response> resolve(const Request& request) const;
   Response dispatch(const Request& request) const;
 
   Authenticate authenticate_;

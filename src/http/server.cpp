@@ -7,7 +7,9 @@
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <mutex>
 #include <optional>
+#include <unordered_map>
 
 namespace jingkai::http {
 
@@ -15,34 +17,93 @@ namespace asio = boost::asio;
 namespace beast = boost::beast;
 using tcp = asio::ip::tcp;
 
+// What the connections of one server count together, across its threads: the connections
+// each client address holds, and the large bodies being read.
+class Server::Limits {
+ public:
+  explicit Limits(const ServerOptions& options) : options_(options) {}
+
+  bool take_connection(const asio::ip::address& address) {
+    std::lock_guard lock(mutex_);
+    std::size_t& held = connections_[address];
+    if (held >= options_.connections_per_address) return false;
+    ++held;
+    return true;
+  }
+  void give_back_connection(const asio::ip::address& address) {
+    std::lock_guard lock(mutex_);
+    auto it = connections_.find(address);
+    if (it != connections_.end() && --it->second == 0) connections_.erase(it);
+  }
+  bool take_large_body() {
+    std::lock_guard lock(mutex_);
+    if (large_bodies_ >= options_.concurrent_large_bodies) return false;
+    ++large_bodies_;
+    return true;
+  }
+  void give_back_large_body() {
+    std::lock_guard lock(mutex_);
+    --large_bodies_;
+  }
+
+ private:
+  const ServerOptions& options_;
+  std::mutex mutex_;
+  std::unordered_map<asio::ip::address, std::size_t> connections_;
+  std::size_t large_bodies_ = 0;
+};
+
 namespace {
+
+using Limits = Server::Limits;
 
 // One client connection: read a request, answer it, repeat while the client keeps it alive.
 class Connection : public std::enable_shared_from_this<Connection> {
  public:
-  Connection(tcp::socket socket, const Router& router, const ServerOptions& options)
-      : stream_(std::move(socket)), router_(router), options_(options) {}
+  Connection(tcp::socket socket, const Router& router, const ServerOptions& options, Limits& limits)
+      : stream_(std::move(socket)), router_(router), options_(options), limits_(limits) {}
+  ~Connection() {
+    release_large_body();
+    if (counted_) limits_.give_back_connection(*counted_);
+  }
 
-  void start() { read_header(); }
+  // Serves the connection, or answers 429 and closes it when its address holds too many.
+  void start() {
+    beast::error_code ec;
+    const auto address = stream_.socket().remote_endpoint(ec).address();
+    if (ec) return close();
+    if (!limits_.take_connection(address)) {
+      return refuse(Error{ErrorKind::throttled,
+                          "too_many_connections",
+                          "来自同一地址的连接过多 (too many connections from your address)",
+                          {}});
+    }
+    counted_ = address;
+    read_header();
+  }
 
  private:
   void read_header() {
+    release_large_body();
     parser_.emplace();
     parser_->header_limit(16 * 1024);
     // The parser checks Content-Length against its limit as soon as the header is complete,
-    // before on_header() knows the path: start with the largest limit of any path, and
-    // narrow it to the path's own once the header is in.
-    parser_->body_limit(largest_body_limit());
+    // before on_header() knows the route: start with the largest limit of any route, and
+    // narrow it to the route's own once the header is in.
+    parser_->body_limit(std::max(options_.body_limit, router_.largest_body_limit()));
     stream_.expires_after(options_.read_timeout);
     beast_http::async_read_header(
         stream_, buffer_, *parser_,
         [self = shared_from_this()](beast::error_code ec, std::size_t) { self->on_header(ec); });
   }
 
+  // The header decides: an unknown route, a missing credential, a role that may not, or a
+  // body over the route's limit is refused before one byte of the body is read.
   void on_header(beast::error_code ec) {
     if (ec) return fail(ec);
-    const auto& header = parser_->get();
-    const std::size_t limit = body_limit_for(header.target());
+    Admission admission = router_.admit(parser_->get());
+    if (admission.refusal) return refuse(std::move(*admission.refusal));
+    const std::size_t limit = admission.body_limit ? admission.body_limit : options_.body_limit;
     parser_->body_limit(limit);
     // Refuse an oversized body before reading it, and tell clients that wait for a
     // "100 Continue" to go ahead only when the body will be accepted.
@@ -52,7 +113,19 @@ class Connection : public std::enable_shared_from_this<Connection> {
                           "请求体过大 (the body exceeds the limit)",
                           {}});
     }
-    if (beast::iequals(header[beast_http::field::expect], "100-continue")) {
+    if (limit > options_.body_limit) {
+      if (!limits_.take_large_body()) {
+        Response busy = error_response(Error{
+            ErrorKind::throttled,
+            "server_busy",
+            "服务器正在接收其他文件, 请稍后重试 (other uploads are in progress; retry shortly)",
+            {}});
+        busy.set(beast_http::field::retry_after, "5");
+        return refuse(std::move(busy));
+      }
+      holds_large_body_ = true;
+    }
+    if (beast::iequals(parser_->get()[beast_http::field::expect], "100-continue")) {
       auto interim = std::make_shared<beast_http::response<beast_http::empty_body>>(
           beast_http::status::continue_, 11);
       beast_http::async_write(
@@ -66,18 +139,9 @@ class Connection : public std::enable_shared_from_this<Connection> {
     read_body();
   }
 
-  std::size_t largest_body_limit() const {
-    std::size_t largest = options_.body_limit;
-    for (const auto& upload : options_.upload_limits)
-      largest = std::max(largest, upload.body_limit);
-    return largest;
-  }
-
-  std::size_t body_limit_for(std::string_view target) const {
-    for (const auto& upload : options_.upload_limits) {
-      if (target.starts_with(upload.path_prefix)) return upload.body_limit;
-    }
-    return options_.body_limit;
+  void release_large_body() {
+    if (holds_large_body_) limits_.give_back_large_body();
+    holds_large_body_ = false;
   }
 
   void read_body() {
@@ -115,8 +179,9 @@ class Connection : public std::enable_shared_from_this<Connection> {
   // Answers with an error and closes: the rest of the request cannot be trusted. The
   // client may still be sending; what it sends is read and dropped for a moment, since
   // closing a socket with unread data resets it and the client would lose the answer.
-  void refuse(const Error& error) {
-    auto message = std::make_shared<Response>(error_response(error));
+  void refuse(const Error& error) { refuse(error_response(error)); }
+  void refuse(Response response) {
+    auto message = std::make_shared<Response>(std::move(response));
     message->keep_alive(false);
     add_security_headers(*message);
     beast_http::async_write(
@@ -156,6 +221,9 @@ class Connection : public std::enable_shared_from_this<Connection> {
   std::optional<beast_http::request_parser<beast_http::string_body>> parser_;
   const Router& router_;
   const ServerOptions& options_;
+  Limits& limits_;
+  std::optional<asio::ip::address> counted_;  // the address this connection counts against
+  bool holds_large_body_ = false;
 };
 
 }  // namespace
@@ -165,13 +233,14 @@ struct Server::Worker {
   tcp::acceptor acceptor{context};
   const Router* router = nullptr;
   const ServerOptions* options = nullptr;
+  Limits* limits = nullptr;
 
   void accept() {
     acceptor.async_accept([this](beast::error_code ec, tcp::socket socket) {
       if (ec == asio::error::operation_aborted) return;
       if (!ec) {
         socket.set_option(tcp::no_delay(true), ec);
-        std::make_shared<Connection>(std::move(socket), *router, *options)->start();
+        std::make_shared<Connection>(std::move(socket), *router, *options, *limits)->start();
       }
       accept();
     });
@@ -179,7 +248,7 @@ struct Server::Worker {
 };
 
 Server::Server(ServerOptions options, const Router& router)
-    : options_(std::move(options)), router_(router) {}
+    : options_(std::move(options)), router_(router), limits_(std::make_unique<Limits>(options_)) {}
 
 Server::~Server() { stop(); }
 
@@ -196,6 +265,7 @@ Result<unsigned short> Server::start() {
     auto worker = std::make_unique<Worker>();
     worker->router = &router_;
     worker->options = &options_;
+    worker->limits = limits_.get();
     tcp::endpoint endpoint{address, port};
     auto& acceptor = worker->acceptor;
     acceptor.open(endpoint.protocol(), ec);

@@ -18,14 +18,14 @@ struct ServerOptions {
   std::string host = "127.0.0.1";
   unsigned short port = 8080;  // 0 picks a free port; start() says which
   unsigned threads = 0;        // 0: one per core
+  // The largest body of a route that names no limit of its own (a JSON body); a route that
+  // takes a file names its own (Router::add).
   std::size_t body_limit = 1 << 20;
-  // File uploads may be larger: a request whose path starts with an entry's prefix may
-  // carry up to its limit (the first match counts).
-  struct UploadLimit {
-    std::string path_prefix;
-    std::size_t body_limit = 0;
-  };
-  std::vector<UploadLimit> upload_limits;
+  // How many connections one client address may hold at once; one more is answered 429.
+  std::size_t connections_per_address = 64;
+  // How many bodies larger than `body_limit` (imports, uploads) may be in memory at once;
+  // one more is answered 429 with Retry-After, before it is read.
+  std::size_t concurrent_large_bodies = 4;
   std::chrono::seconds read_timeout{30};
 };
 
@@ -43,10 +43,14 @@ class Server {
   // Blocks until stop() is called from elsewhere or SIGINT/SIGTERM arrives.
   void wait_for_signal();
 
+ // What its connections count together (defined in server.cpp).
+  class Limits;
+
  private:
   struct Worker;
   ServerOptions options_;
   const Router& router_;
+  std::unique_ptr<Limits> limits_;
   std::vector<std::unique_ptr<Worker>> workers_;
   std::vector<std::thread> threads_;
 };

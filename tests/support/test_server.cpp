@@ -95,17 +95,16 @@ const Clock& TestServer::system_clock() {
   return clock;
 }
 
-TestServer::TestServer(const Clock& clock, app::AppOptions options) {
+TestServer::TestServer(const Clock& clock, app::AppOptions options,
+                       http::ServerOptions server_options) {
   options.db = db_.url();
   options.connections = 4;
   if (options.files_dir.empty()) options.files_dir = files_.path().string();
   auto opened = app::App::open(options, clock);
   if (!opened) throw std::runtime_error("cannot open app: " + opened.error().message);
   app_ = std::move(*opened);
-  http::ServerOptions server_options;
   server_options.port = 0;
   server_options.threads = 2;
-  server_options.upload_limits = app::App::upload_limits();
   server_ = std::make_unique<http::Server>(server_options, app_->router());
   auto port = server_->start();
   if (!port) throw std::runtime_error("cannot start server: " + port.error().message);

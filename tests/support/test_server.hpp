@@ -55,7 +55,8 @@ class TestServer {
  public:
   // The clock is fixed unless a test gives its own: no test's outcome may depend on the date
   // it runs on.
-  explicit TestServer(const Clock& clock = fixed_clock(), app::AppOptions options = {});
+  explicit TestServer(const Clock& clock = fixed_clock(), app::AppOptions options = {},
+                      http::ServerOptions server_options = {});
   ~TestServer();
 
   app::App& app() { return *app_; }

@@ -354,24 +354,26 @@ void register_case_routes(http::Router& router, ApplicationService& applications
                return http::ok_json(applications.update(ctx.actor(), id, patch), view_json);
              });
 
-  router.add(http::Verb::post, "/api/v1/applications/{id}/materials", workers(),
-             [&](const RequestContext& ctx) -> Result<Response> {
-               auto id = TRY(ctx.id_param("id"));
-               FileUpload upload;
-               if (auto kind = ctx.query_text("kind"); !kind.empty()) {
-                 auto parsed = parse_file_kind(kind);
-                 if (!parsed) {
-                   return std::unexpected(
-                       Error::invalid("bad_kind", "kind 应为 material 或 result", "kind"));
-                 }
-                 upload.kind = *parsed;
-               }
-               upload.material = std::string(ctx.query_text("material"));
-               upload.file_name = std::string(ctx.query_text("file_name"));
-               upload.bytes = ctx.request.body();
-               auto file = TRY(applications.add_file(ctx.actor(), id, upload));
-               return http::json_response(http::StatusCode::created, file_json(file));
-             });
+  router.add(
+      http::Verb::post, "/api/v1/applications/{id}/materials", workers(),
+      [&](const RequestContext& ctx) -> Result<Response> {
+        auto id = TRY(ctx.id_param("id"));
+        FileUpload upload;
+        if (auto kind = ctx.query_text("kind"); !kind.empty()) {
+          auto parsed = parse_file_kind(kind);
+          if (!parsed) {
+            return std::unexpected(
+                Error::invalid("bad_kind", "kind 应为 material 或 result", "kind"));
+          }
+          upload.kind = *parsed;
+        }
+        upload.material = std::string(ctx.query_text("material"));
+        upload.file_name = std::string(ctx.query_text("file_name"));
+        upload.bytes = ctx.request.body();
+        auto file = TRY(applications.add_file(ctx.actor(), id, upload));
+        return http::json_response(http::StatusCode::created, file_json(file));
+      },
+      kMaterialBodyLimit);
 
   router.add(http::Verb::get, "/api/v1/applications/{id}/materials/{material_id}", readers(),
              [&](const RequestContext& ctx) -> Result<Response> {

@@ -4,11 +4,14 @@
 
 #include "http/router.hpp"
 #include "modules/approvals/application_service.hpp"
+#include "modules/approvals/material_file.hpp"
 
 namespace jingkai::approvals {
 
 // The path under which files are uploaded (the server allows it a larger body).
-inline constexpr std::string_view kApplicationsPath = "/api/v1/applications/";
+// The largest body the material upload route takes: one file at its limit, with room for the
+// service to name the limit in its own error.
+inline constexpr std::size_t kMaterialBodyLimit = kMaxFileBytes + (64u << 10);
 
 void register_application_routes(http::Router& router, ApplicationService& applications);
 

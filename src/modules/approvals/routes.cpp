@@ -110,42 +110,43 @@ void register_routes(http::Router& router, CatalogueService& catalogue) {
                    fmt::format("service-items.{}", tabular::extension(format)), std::move(file));
              });
 
-  router.add(http::Verb::post, std::string(kCatalogueImportPath), Access::only({Role::admin}),
-             [&](const RequestContext& ctx) -> Result<Response> {
-               std::optional<tabular::Encoding> encoding;
-               if (auto text = ctx.query_text("encoding"); !text.empty()) {
-                 auto parsed = TRY(tabular::parse_encoding(text));
-                 encoding = parsed;
-               }
-               std::string name(ctx.query_text("name"));
-               if (name.empty() || name.size() > 200) name = "upload";
-               auto outcome =
-                   TRY(catalogue.import(ctx.actor(), ctx.request.body(), encoding, name));
-               json::array problems;
-               for (const auto& p : outcome.problems) {
-                 problems.push_back(json::object{{"row", p.row},
-                                                 {"column", p.column},
-                                                 {"value", p.value},
-                                                 {"code", p.code},
-                                                 {"message", p.message}});
-               }
-               json::object result{{"rows", outcome.rows},
-                                   {"imported", outcome.imported},
-                                   {"inserted", outcome.inserted},
-                                   {"updated", outcome.updated},
-                                   {"problem_count", outcome.problem_count},
-                                   {"problems", std::move(problems)}};
-               if (outcome.problem_count > 0) {
-                 return http::error_response(
-                     Error::invalid("import_rejected",
-                                    fmt::format("{} 处错误, 未导入任何事项 ({} problems; nothing "
-                                                "imported)",
-                                                outcome.problem_count, outcome.problem_count),
-                                    "file"),
-                     std::move(result));
-               }
-               return http::json_response(http::StatusCode::ok, result);
-             });
+  router.add(
+      http::Verb::post, std::string(kCatalogueImportPath), Access::only({Role::admin}),
+      [&](const RequestContext& ctx) -> Result<Response> {
+        std::optional<tabular::Encoding> encoding;
+        if (auto text = ctx.query_text("encoding"); !text.empty()) {
+          auto parsed = TRY(tabular::parse_encoding(text));
+          encoding = parsed;
+        }
+        std::string name(ctx.query_text("name"));
+        if (name.empty() || name.size() > 200) name = "upload";
+        auto outcome = TRY(catalogue.import(ctx.actor(), ctx.request.body(), encoding, name));
+        json::array problems;
+        for (const auto& p : outcome.problems) {
+          problems.push_back(json::object{{"row", p.row},
+                                          {"column", p.column},
+                                          {"value", p.value},
+                                          {"code", p.code},
+                                          {"message", p.message}});
+        }
+        json::object result{{"rows", outcome.rows},
+                            {"imported", outcome.imported},
+                            {"inserted", outcome.inserted},
+                            {"updated", outcome.updated},
+                            {"problem_count", outcome.problem_count},
+                            {"problems", std::move(problems)}};
+        if (outcome.problem_count > 0) {
+          return http::error_response(
+              Error::invalid("import_rejected",
+                             fmt::format("{} 处错误, 未导入任何事项 ({} problems; nothing "
+                                         "imported)",
+                                         outcome.problem_count, outcome.problem_count),
+                             "file"),
+              std::move(result));
+        }
+        return http::json_response(http::StatusCode::ok, result);
+      },
+      kCatalogueImportBodyLimit);
 
   router.add(http::Verb::get, "/api/v1/service-items/{code}", Access::anyone(),
              [&](const RequestContext& ctx) -> Result<Response> {

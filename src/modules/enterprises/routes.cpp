@@ -326,29 +326,31 @@ void register_report_routes(http::Router& router, EnterpriseService& enterprises
              });
 
   // The body is the file itself (CSV or XLSX), not JSON: a browser sends a File as is.
-  router.add(http::Verb::post, std::string(kImportPath), editors(),
-             [&](const RequestContext& ctx) -> Result<Response> {
-               std::optional<tabular::Encoding> encoding;
-               if (auto text = ctx.query_text("encoding"); !text.empty()) {
-                 auto parsed = TRY(tabular::parse_encoding(text));
-                 encoding = parsed;
-               }
-               auto dry_run = TRY(ctx.query_bool("dry_run"));
-               std::string name(ctx.query_text("name"));
-               if (name.empty() || name.size() > 200 || !is_valid_utf8(name)) name = "upload";
-               auto outcome = TRY(importer.run(ctx.actor(), ctx.request.body(), encoding, name,
-                                               dry_run.value_or(false)));
-               if (outcome.problem_count > 0) {
-                 return http::error_response(
-                     Error::invalid(
-                         "import_rejected",
-                         fmt::format("{} 处错误, 未导入任何数据 ({} problems; nothing imported)",
-                                     outcome.problem_count, outcome.problem_count),
-                         "file"),
-                     outcome_json(outcome));
-               }
-               return http::json_response(http::StatusCode::ok, outcome_json(outcome));
-             });
+  router.add(
+      http::Verb::post, std::string(kImportPath), editors(),
+      [&](const RequestContext& ctx) -> Result<Response> {
+        std::optional<tabular::Encoding> encoding;
+        if (auto text = ctx.query_text("encoding"); !text.empty()) {
+          auto parsed = TRY(tabular::parse_encoding(text));
+          encoding = parsed;
+        }
+        auto dry_run = TRY(ctx.query_bool("dry_run"));
+        std::string name(ctx.query_text("name"));
+        if (name.empty() || name.size() > 200 || !is_valid_utf8(name)) name = "upload";
+        auto outcome = TRY(
+            importer.run(ctx.actor(), ctx.request.body(), encoding, name, dry_run.value_or(false)));
+        if (outcome.problem_count > 0) {
+          return http::error_response(
+              Error::invalid(
+                  "import_rejected",
+                  fmt::format("{} 处错误, 未导入任何数据 ({} problems; nothing imported)",
+                              outcome.problem_count, outcome.problem_count),
+                  "file"),
+              outcome_json(outcome));
+        }
+        return http::json_response(http::StatusCode::ok, outcome_json(outcome));
+      },
+      kImportBodyLimit);
 }
 
 }  // namespace

@@ -11,6 +11,8 @@ namespace jingkai::enterprises {
 
 // Paths that take file uploads (the server allows them a larger body).
 inline constexpr std::string_view kImportPath = "/api/v1/enterprise-reports/import";
+// The largest report file the import route takes: a year of a large zone's reports.
+inline constexpr std::size_t kImportBodyLimit = 256u << 20;
 
 void register_routes(http::Router& router, EnterpriseService& enterprises,
                      ReportImporter& importer);
