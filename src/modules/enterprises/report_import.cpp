@@ -9,6 +9,7 @@
 #include "core/digest.hpp"
 #include "core/text.hpp"
 #include "core/uscc.hpp"
+#include "tabular/import_problem.hpp"
 
 namespace jingkai::enterprises {
 namespace {
@@ -41,6 +42,9 @@ std::optional<Period> period_from_serial(std::string_view text) {
   return period_of(day);
 }
 
+// How many unknown headings an error lists.
+constexpr std::size_t kMaxListedHeadings = 20;
+
 // Where each column is in this file.
 using ColumnPositions = std::array<std::size_t, kColumnCount>;
 
@@ -53,7 +57,8 @@ Result<ColumnPositions> locate_columns(const std::vector<std::string>& header) {
     if (trim_blanks(header[i]).empty()) continue;
     auto column = column_of(header[i]);
     if (!column || at[*column] != SIZE_MAX) {
-      unknown.push_back(header[i]);
+      // Quoted back to the uploader: a cell of any length is shortened, and only so many.
+      if (unknown.size() < kMaxListedHeadings) unknown.push_back(tabular::excerpt(header[i]));
       continue;
     }
     at[*column] = i;
