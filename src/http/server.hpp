@@ -43,7 +43,7 @@ class Server {
   // Blocks until stop() is called from elsewhere or SIGINT/SIGTERM arrives.
   void wait_for_signal();
 
- // What its connections count together (defined in server.cpp).
+  // What its connections count together (defined in server.cpp).
   class Limits;
 
  private:

@@ -225,7 +225,9 @@ void register_routes(http::Router& router, IndicatorService& indicators) {
                auto period = TRY(parse_period(ctx.params.at("period"), "period"));
                auto body = TRY(http::parse_json_object(ctx.request));
                http::FieldReader fields(body);
-               auto value = fields.optional_int("above_scale_output_ytd_fen", 1, kMaxCityTotalFen,
+               // Any integer that fits is read: the service holds the bound (1 to
+               // kMaxCityTotalFen) and refuses past it in words the entry form can show.
+               auto value = fields.optional_int("above_scale_output_ytd_fen", INT64_MIN, INT64_MAX,
                                                 "bad_amount");
                TRY(fields.finish());
                if (!value) {
