@@ -300,6 +300,14 @@ std::expected<void, ParseError> parse_line1(const LineReader& line, ChecksumPoli
   tle.epoch = julian_date_from_day_of_year(year, static_cast<int>(day),
                                            static_cast<double>(day_fraction) / 1e8);
 
+  // Column 34 is the sign: the field is S.NNNNNNNN, below 1 in magnitude (rev/day², halved);
+  // a digit there would read as 1.xxx and could never be written back (found by libFuzzer).
+  if (is_digit(line.at(34))) {
+    return std::unexpected(line.error(
+        34, "tle_field",
+        "found a digit in the sign column of the first derivative of mean motion (columns "
+        "34-43: S.NNNNNNNN, e.g. \"-.00002182\")"));
+  }
   auto ndot = ORBIT_TRY(line.decimal(34, 43, 35, "first derivative of mean motion"));
   tle.mean_motion_dot = ndot;
   auto nddot = ORBIT_TRY(line.implied_decimal(45, "second derivative of mean motion"));

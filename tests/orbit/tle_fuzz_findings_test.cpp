@@ -93,5 +93,20 @@ TEST(TleFuzzFindings, ANameThatBeginsLikeAnElementSetLineSurvivesWritingAndReadi
   }
 }
 
+TEST(TleFuzzFindings, ADigitInTheSignColumnOfTheMeanMotionDerivativeIsRefused) {
+  // "1.00002182" read as 1.00002182 rev/day², which no TLE line can hold: refused at column 34.
+  auto parsed = parse_tle(with_columns(kIssLine1, 34, "1.00002182"), kIssLine2);
+  ASSERT_FALSE(parsed);
+  EXPECT_EQ(parsed.error().column, 34);
+  EXPECT_EQ(parsed.error().code, "tle_field");
+  // The sign and the blank stay fine.
+  for (std::string_view field : {"-.00002182", " .00002182", "+.00002182"}) {
+    auto ok = parse_tle(with_columns(kIssLine1, 34, field), kIssLine2);
+    ASSERT_TRUE(ok) << field << ": " << ok.error().to_string();
+    auto written = format_tle(*ok);
+    EXPECT_TRUE(written) << field;
+  }
+}
+
 }  // namespace
 }  // namespace jingkai::orbit
