@@ -173,11 +173,10 @@ Status FieldReader::finish() const {
   if (error_) return std::unexpected(*error_);
   for (const auto& entry : body_) {
     if (!asked_.contains(entry.key())) {
-      return std::unexpected(
-          Error::invalid("unknown_field",
-                         fmt::format("未知字段 {} (unknown field {})",
-                                     std::string_view(entry.key()), std::string_view(entry.key())),
-                         std::string(entry.key())));
+      // The key quoted cut short: it can be as long as the body.
+      const std::string key = excerpt(entry.key());
+      return std::unexpected(Error::invalid(
+          "unknown_field", fmt::format("未知字段 {} (unknown field {})", key, key), key));
     }
   }
   return {};

@@ -7,6 +7,8 @@
 #include <boost/url/rfc/unreserved_chars.hpp>
 #include <cctype>
 
+#include "core/text.hpp"
+
 namespace jingkai::http {
 
 Response json_response(StatusCode status, const boost::json::value& body) {
@@ -88,6 +90,26 @@ StatusCode status_for(ErrorKind kind) {
       return StatusCode::internal_server_error;
   }
   return StatusCode::internal_server_error;
+}
+
+std::string excerpt(std::string_view text) {
+  constexpr std::size_t kMaxCharacters = 200;
+  std::string shown;
+  std::size_t characters = 0;
+  for (std::size_t at = 0; at < text.size(); ++characters) {
+    if (characters == kMaxCharacters) return shown + "…";
+    const auto lead = static_cast<unsigned char>(text[at]);
+    const std::size_t length = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
+    const std::string_view one = text.substr(at, length);
+    if (one.size() == length && is_valid_utf8(one)) {
+      shown += one;
+      at += length;
+    } else {
+      shown += "\uFFFD";
+      ++at;
+    }
+  }
+  return shown;
 }
 
 Response error_response(const Error& error) { return error_response(error, {}); }

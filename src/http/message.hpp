@@ -35,6 +35,12 @@ Response error_response(const Error& error);
 // As above, with more members beside "error" (e.g. the bad rows of a refused import).
 Response error_response(const Error& error, boost::json::object details);
 
+// Client input as an error may quote it back: valid UTF-8 (a byte that is not is shown as
+// U+FFFD), whole when it has at most 200 characters, else its first 200 and "…" — the
+// length tabular's imports quote. A JSON key or a path segment can be as long as the body
+// or the header, and the answer must stay small and valid JSON text.
+std::string excerpt(std::string_view text);
+
 // A file to download: `filename` (ASCII) is what the browser saves it as.
 // `text` with every byte outside RFC 3986's unreserved set percent-encoded.
 std::string url_encode(std::string_view text);

@@ -89,8 +89,8 @@ Result<std::int64_t> parse_id(std::string_view text, std::string_view field) {
   std::int64_t id = 0;
   auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
   if (ec != std::errc() || end != text.data() + text.size() || id <= 0) {
-    return std::unexpected(
-        Error::invalid("bad_id", fmt::format("无效的编号: {} (bad id)", text), std::string(field)));
+    return std::unexpected(Error::invalid(
+        "bad_id", fmt::format("无效的编号: {} (bad id)", excerpt(text)), std::string(field)));
   }
   return id;
 }
