@@ -31,16 +31,19 @@ struct KnownException {
 };
 const std::vector<KnownException>& known_exceptions() {
   static const std::vector<KnownException> kList = {
-      {Verb::get, "/api/v1/zones", "issue 16, system administrator: lists every zone to any user"},
-      {Verb::post, "/api/v1/zones", "issue 16, system administrator: a zone admin creates zones"},
+      {Verb::get, "/api/v1/zones",
+       "issue 16 item 1 (system administrator): lists every zone to any user"},
+      {Verb::post, "/api/v1/zones",
+       "issue 16 item 1 (system administrator): a zone admin creates zones"},
       {Verb::post, "/api/v1/calendar",
-       "issue 16, system administrator: a zone admin replaces the calendar every zone shares"},
+       "issue 16 item 1 (system administrator): a zone admin replaces the calendar every zone "
+       "shares"},
       {Verb::post, "/api/v1/applications/sweep",
-       "issue 16, system administrator: a zone admin sweeps every zone's applications"},
+       "issue 16 item 1 (system administrator): a zone admin sweeps every zone's applications"},
       {Verb::put, "/api/v1/system/clock",
-       "issue 16, system administrator: a zone admin sets the deployment's settable clock"},
+       "issue 16 item 1 (system administrator): a zone admin sets the deployment's settable clock"},
       {Verb::post, "/api/v1/users",
-       "issue 16, system administrator: user_exists answers for names held in other zones"},
+       "issue 16 item 1 (system administrator): user_exists answers for names held in other zones"},
   };
   return kList;
 }
